@@ -154,7 +154,9 @@ class DokumenTarget(StrEnum):
 
     @property
     def label(self) -> str:
-        return {"renstra": "Renstra", "renja": "Renja / RKT", "pk": "Perjanjian Kinerja"}[self.value]
+        return {"renstra": "Renstra", "renja": "Renja / RKT", "pk": "Perjanjian Kinerja"}[
+            self.value
+        ]
 
 
 # Order in which a year's target for measuring capaian is chosen: the PK is what was signed.
@@ -242,9 +244,11 @@ class StatusPK(StrEnum):
 
     @property
     def label(self) -> str:
-        return {"draf": "Draf", "ditandatangani": "Ditandatangani", "diganti": "Diganti (perubahan)"}[
-            self.value
-        ]
+        return {
+            "draf": "Draf",
+            "ditandatangani": "Ditandatangani",
+            "diganti": "Diganti (perubahan)",
+        }[self.value]
 
 
 class JenisProses(StrEnum):

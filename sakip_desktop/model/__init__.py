@@ -36,6 +36,7 @@ __all__ = [
     "Pengaturan",
     "Pengguna",
     "PerjanjianKinerja",
+    "ProsesBisnis",
     "Realisasi",
     "RealisasiAnggaran",
     "Rekaman",

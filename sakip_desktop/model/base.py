@@ -9,7 +9,7 @@ instead of silently overwriting (optimistic concurrency).
 from __future__ import annotations
 
 import uuid
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from decimal import Decimal
 
 from sqlalchemy import DateTime, MetaData, Numeric, String, Uuid
@@ -32,12 +32,12 @@ Uang = Numeric(20, 2, asdecimal=True)
 
 def sekarang() -> datetime:
     """Timezone-aware UTC now; stored as UTC and shown in local time by the window."""
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)
 
 
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
-    type_annotation_map = {Decimal: Angka, datetime: DateTime(timezone=True)}
+    type_annotation_map = {Decimal: Angka, datetime: DateTime(timezone=True)}  # noqa: RUF012
 
 
 class Rekaman:
@@ -61,5 +61,5 @@ class Berversi(Rekaman):
     diubah_oleh: Mapped[str | None] = mapped_column(String(80))
 
     @declared_attr.directive
-    def __mapper_args__(cls) -> dict[str, object]:  # noqa: N805 - SQLAlchemy API
+    def __mapper_args__(cls) -> dict[str, object]:
         return {"version_id_col": cls.versi}

@@ -41,7 +41,9 @@ class UnitKerja(Berversi, Base):
     """Short code users type (e.g. "PK" for Bidang Pelatihan Kerja)."""
     urutan: Mapped[int] = mapped_column(default=0)
 
-    parent: Mapped[UnitKerja | None] = relationship(remote_side="UnitKerja.id", back_populates="anak")
+    parent: Mapped[UnitKerja | None] = relationship(
+        remote_side="UnitKerja.id", back_populates="anak"
+    )
     anak: Mapped[list[UnitKerja]] = relationship(
         back_populates="parent", order_by="UnitKerja.urutan"
     )
@@ -76,9 +78,7 @@ class Pegawai(Berversi, Base):
     """A person. NIP is 18 digits for civil servants; the Bupati has none."""
 
     __tablename__ = "pegawai"
-    __table_args__ = (
-        CheckConstraint("nip IS NULL OR length(nip) = 18", name="nip_18_digit"),
-    )
+    __table_args__ = (CheckConstraint("nip IS NULL OR length(nip) = 18", name="nip_18_digit"),)
 
     pemda_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("pemda.id", ondelete="CASCADE"))
     nama: Mapped[str] = mapped_column(String(150))

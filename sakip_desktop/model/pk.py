@@ -29,7 +29,9 @@ class PerjanjianKinerja(Berversi, Base):
     tahun: Mapped[int]
     versi_ke: Mapped[int] = mapped_column(default=0)
     """0 the original PK; 1, 2… each PK perubahan."""
-    status: Mapped[StatusPK] = mapped_column(enum_kolom(StatusPK, "status_pk"), default=StatusPK.DRAF)
+    status: Mapped[StatusPK] = mapped_column(
+        enum_kolom(StatusPK, "status_pk"), default=StatusPK.DRAF
+    )
     alasan_perubahan: Mapped[str | None] = mapped_column(Text)
     tempat: Mapped[str | None] = mapped_column(String(100))
     tanggal: Mapped[date | None] = mapped_column(Date)
