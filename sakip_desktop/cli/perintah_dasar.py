@@ -51,23 +51,23 @@ def daftarkan(sub: Any) -> None:
 
 
 def _db_upgrade(args: argparse.Namespace) -> int:
-    db = buka_database(args)
-    status = status_skema(db)
-    print(f"Basis data siap (skema {status.revisi}): {db.label}")
-    return 0
+    with buka_database(args) as db:
+        status = status_skema(db)
+        print(f"Basis data siap (skema {status.revisi}): {db.label}")
+        return 0
 
 
 def _demo(args: argparse.Namespace) -> int:
-    db = buka_database(args)
-    ringkasan = muat_demo(db, ganti=args.replace)
-    j = ringkasan.jumlah
-    print(
-        "Data demo Disnaker Kabupaten Lamongan dimuat: "
-        f"{j.get('node_kinerja', 0)} node pohon kinerja, {j.get('indikator', 0)} indikator, "
-        f"{j.get('target', 0)} target, {j.get('realisasi', 0)} realisasi, "
-        f"{j.get('jabatan', 0)} jabatan, {j.get('risiko', 0)} risiko."
-    )
-    return 0
+    with buka_database(args) as db:
+        ringkasan = muat_demo(db, ganti=args.replace)
+        j = ringkasan.jumlah
+        print(
+            "Data demo Disnaker Kabupaten Lamongan dimuat: "
+            f"{j.get('node_kinerja', 0)} node pohon kinerja, {j.get('indikator', 0)} indikator, "
+            f"{j.get('target', 0)} target, {j.get('realisasi', 0)} realisasi, "
+            f"{j.get('jabatan', 0)} jabatan, {j.get('risiko', 0)} risiko."
+        )
+        return 0
 
 
 def _teks_target(t: NilaiTarget | None, satuan: str) -> str:
@@ -91,34 +91,42 @@ def _dengan_satuan(x: Decimal | None, satuan: str) -> str:
 def _pohon(args: argparse.Namespace) -> int:
     from datetime import date
 
-    db = buka_database(args, boleh_buat=False)
-    tahun = args.year or date.today().year
-    with db.baca() as sesi:
-        opd = pilih_opd(sesi, args.opd)
-        renstra = renstra_untuk(sesi, opd, tahun)
-        from sqlalchemy import select
+    with buka_database(args, boleh_buat=False) as db:
+        tahun = args.year or date.today().year
+        with db.baca() as sesi:
+            opd = pilih_opd(sesi, args.opd)
+            renstra = renstra_untuk(sesi, opd, tahun)
+            from sqlalchemy import select
 
-        from ..model import Target
-        from ..services.capaian import target_berlaku
+            from ..model import Target
+            from ..services.capaian import target_berlaku
 
-        targets: dict[Any, list[Target]] = {}
-        for t in sesi.scalars(select(Target).where(Target.tahun == tahun)):
-            targets.setdefault(t.indikator_id, []).append(t)
-        print(f"Pohon kinerja {opd.nama} — Renstra {renstra.label}, target tahun {tahun}")
-        for s in telusuri(muat_pohon(sesi, renstra)):
-            n = s.node
-            awal = "  " * s.kedalaman
-            kode = f" [{n.kode}]" if n.kode else ""
-            pemilik = f" — {n.pemilik.nama}" if n.pemilik else ""
-            print(f"{awal}{n.jenis.label}{kode}: {n.uraian}{pemilik}")
-            for ind in n.indikator:
-                t = target_berlaku(targets.get(ind.id, [])).tahunan
-                print(f"{awal}    • {ind.kode} {ind.nama}: {_teks_target(t, ind.satuan)}")
-    return 0
+            targets: dict[Any, list[Target]] = {}
+            for t in sesi.scalars(select(Target).where(Target.tahun == tahun)):
+                targets.setdefault(t.indikator_id, []).append(t)
+            print(f"Pohon kinerja {opd.nama} — Renstra {renstra.label}, target tahun {tahun}")
+            for s in telusuri(muat_pohon(sesi, renstra)):
+                n = s.node
+                awal = "  " * s.kedalaman
+                kode = f" [{n.kode}]" if n.kode else ""
+                pemilik = f" — {n.pemilik.nama}" if n.pemilik else ""
+                print(f"{awal}{n.jenis.label}{kode}: {n.uraian}{pemilik}")
+                for ind in n.indikator:
+                    t = target_berlaku(targets.get(ind.id, [])).tahunan
+                    print(f"{awal}    • {ind.kode} {ind.nama}: {_teks_target(t, ind.satuan)}")
+        return 0
 
 
 def _json_angka(x: Decimal | None) -> str | None:
-    return None if x is None else format(x.normalize() if x == x.to_integral() else x, "f")
+    """A decimal string with a dot; stored values lose the database's trailing zeros
+    (5.1500 → "5.15"), computed capaian keep their two places ("100.00")."""
+    if x is None:
+        return None
+    if x.as_tuple().exponent < -2:  # type: ignore[operator]
+        x = x.normalize()
+        if x.as_tuple().exponent > 0:  # type: ignore[operator]
+            x = x.quantize(Decimal(1))
+    return format(x, "f")
 
 
 def _json_target(t: NilaiTarget | None) -> Any:
@@ -150,32 +158,40 @@ def _objek_json(b: BarisCapaian, triwulan: int | None) -> dict[str, Any]:
 
 
 def _capaian(args: argparse.Namespace) -> int:
-    db = buka_database(args, boleh_buat=False)
-    baris = LayananCapaian(db).tabel(args.year, args.triwulan, args.opd)
-    if args.json:
-        print(
-            json.dumps([_objek_json(b, args.triwulan) for b in baris], ensure_ascii=False, indent=2)
-        )
-        return 0
-    periode = f"Triwulan {args.triwulan} " if args.triwulan else ""
-    print(f"Capaian kinerja {periode}tahun {args.year}")
-    kepala = ["Kode", "Indikator", "Target", "Realisasi", "Capaian"]
-    if args.triwulan:
-        kepala += ["Target tahun", "Capaian thd tahun"]
-    isi = []
-    for b in baris:
-        real = b.realisasi_teks or _dengan_satuan(b.realisasi, b.satuan)
-        r = [b.kode, b.indikator, _teks_target(b.target, b.satuan), real, format_persen(b.capaian)]
+    with buka_database(args, boleh_buat=False) as db:
+        baris = LayananCapaian(db).tabel(args.year, args.triwulan, args.opd)
+        if args.json:
+            print(
+                json.dumps(
+                    [_objek_json(b, args.triwulan) for b in baris], ensure_ascii=False, indent=2
+                )
+            )
+            return 0
+        periode = f"Triwulan {args.triwulan} " if args.triwulan else ""
+        print(f"Capaian kinerja {periode}tahun {args.year}")
+        kepala = ["Kode", "Indikator", "Target", "Realisasi", "Capaian"]
         if args.triwulan:
-            r += [_teks_target(b.target_tahunan, b.satuan), format_persen(b.capaian_tahunan)]
-        isi.append(r)
-    print(tabel_teks(kepala, isi, kanan={2, 3, 4, 5, 6}))
-    return 0
+            kepala += ["Target tahun", "Capaian thd tahun"]
+        isi = []
+        for b in baris:
+            real = b.realisasi_teks or _dengan_satuan(b.realisasi, b.satuan)
+            r = [
+                b.kode,
+                b.indikator,
+                _teks_target(b.target, b.satuan),
+                real,
+                format_persen(b.capaian),
+            ]
+            if args.triwulan:
+                r += [_teks_target(b.target_tahunan, b.satuan), format_persen(b.capaian_tahunan)]
+            isi.append(r)
+        print(tabel_teks(kepala, isi, kanan={2, 3, 4, 5, 6}))
+        return 0
 
 
 def _backup(args: argparse.Namespace) -> int:
-    db = buka_database(args, boleh_buat=False)
-    hasil = cadangkan(db, args.out)
-    ukuran = hasil.stat().st_size
-    print(f"Cadangan ditulis: {hasil} ({format_angka(ukuran)} bita)")
-    return 0
+    with buka_database(args, boleh_buat=False) as db:
+        hasil = cadangkan(db, args.out)
+        ukuran = hasil.stat().st_size
+        print(f"Cadangan ditulis: {hasil} ({format_angka(ukuran)} bita)")
+        return 0

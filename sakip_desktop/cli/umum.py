@@ -24,5 +24,9 @@ def buka_database(args: argparse.Namespace, *, boleh_buat: bool = True) -> Datab
             raise DatabaseBermasalah(f"Alamat basis data adalah folder, bukan berkas: {db.path}")
         if args.database and not db.path.exists() and not boleh_buat:
             raise DatabaseBermasalah(f"Berkas basis data tidak ada: {db.path}")
-    tingkatkan(db)
+    try:
+        tingkatkan(db)
+    except BaseException:
+        db.tutup()
+        raise
     return db

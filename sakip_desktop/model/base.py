@@ -12,7 +12,7 @@ import uuid
 from datetime import UTC, datetime
 from decimal import Decimal
 
-from sqlalchemy import DateTime, MetaData, Numeric, String, Uuid
+from sqlalchemy import DateTime, MetaData, Numeric, String, Uuid, event
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
 
 # Alembic's batch mode on SQLite needs named constraints to alter them later.
@@ -41,9 +41,16 @@ class Base(DeclarativeBase):
 
 
 class Rekaman:
-    """A record with a stable UUID identity."""
+    """A record with a stable UUID identity, given when the object is created (not at flush),
+    so related rows can refer to it before anything is written."""
 
     id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+
+
+@event.listens_for(Rekaman, "init", propagate=True)
+def _beri_uuid(target: Rekaman, _args: tuple[object, ...], kwargs: dict[str, object]) -> None:
+    if kwargs.get("id") is None:
+        kwargs["id"] = uuid.uuid4()
 
 
 class Berversi(Rekaman):

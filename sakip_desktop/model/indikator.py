@@ -169,3 +169,5 @@ class TindakLanjut(Berversi, Base):
     tahun: Mapped[int]
     triwulan: Mapped[int]
     uraian: Mapped[str] = mapped_column(Text)
+
+    indikator: Mapped[Indikator] = relationship()

@@ -201,6 +201,7 @@ class _Pemuat:
             }
         )
         opd = self._opd(pemda, opd_s)
+        self.sesi.flush()
         for u in opd_s.anak("unit").daftar():
             self._unit(opd, None, u, 0)
         for p in opd_s.anak("pegawai").daftar():

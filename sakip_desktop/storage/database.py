@@ -116,7 +116,7 @@ class Database:
 
     @contextmanager
     def baca(self) -> Iterator[Session]:
-        """A read-only session (rolled back at the end, never commits)."""
+        """A session for reading: never commits; objects stay usable (detached) after it."""
         with self._sesi() as sesi:
             try:
                 yield sesi
@@ -125,11 +125,17 @@ class Database:
                 if galat is None:
                     raise
                 raise galat from exc
-            finally:
-                sesi.rollback()
+            if sesi.new or sesi.dirty or sesi.deleted:
+                raise RuntimeError("Perubahan di sesi baca: gunakan Database.transaksi()")
 
     def tutup(self) -> None:
         self.engine.dispose()
+
+    def __enter__(self) -> Database:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.tutup()
 
 
 def terjemahkan_galat_db(exc: DBAPIError, db: Database) -> DatabaseBermasalah | None:
