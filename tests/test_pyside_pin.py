@@ -52,5 +52,7 @@ def test_pin_menolak_6_12_untuk_python_3_11() -> None:
     assert untuk_311
     for r in untuk_311:
         assert not r.specifier.contains("6.12.0"), r
-    untuk_312 = [r for r in syarat if r.marker is None or r.marker.evaluate({"python_version": "3.12"})]
+    untuk_312 = [
+        r for r in syarat if r.marker is None or r.marker.evaluate({"python_version": "3.12"})
+    ]
     assert any(r.specifier.contains("6.12.0") for r in untuk_312), "3.12 boleh memakai 6.12"

@@ -20,7 +20,10 @@ def jalankan(*args: str) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "PYTHONWARNINGS": "ignore"}
     return subprocess.run(
         [sys.executable, "-m", "sakip_desktop.cli.main", *args],
-        capture_output=True, text=True, timeout=300, env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env=env,
     )
 
 
@@ -34,12 +37,22 @@ def test_demo_lalu_capaian_2019(db_url: str, capsys: pytest.CaptureFixture[str])
 
 
 def test_capaian_json_triwulan(db_demo: Database, capsys: pytest.CaptureFixture[str]) -> None:
-    kode = main(["--database", db_demo.url, "capaian", "--year", "2020", "--triwulan", "1",
-                 "--json"])
+    kode = main(
+        ["--database", db_demo.url, "capaian", "--year", "2020", "--triwulan", "1", "--json"]
+    )
     assert kode == 0
     data = {o["kode"]: o for o in json.loads(capsys.readouterr().out)}
-    for kunci in ("kode", "sasaran", "indikator", "satuan", "target", "realisasi", "capaian",
-                  "target_tahunan", "capaian_tahunan"):
+    for kunci in (
+        "kode",
+        "sasaran",
+        "indikator",
+        "satuan",
+        "target",
+        "realisasi",
+        "capaian",
+        "target_tahunan",
+        "capaian_tahunan",
+    ):
         assert kunci in data["IKU.2"]
     assert data["IKU.2"]["capaian_tahunan"] == "19.61"
     assert data["IKU.4"]["capaian_tahunan"] == "20.83"
@@ -58,8 +71,9 @@ def test_pohon_teks_berindentasi(db_demo: Database, capsys: pytest.CaptureFixtur
     assert "IKU.1" in teks and "1,28%" in teks
 
 
-def test_backup_menulis_salinan(db_demo: Database, tmp_path: Path,
-                                capsys: pytest.CaptureFixture[str]) -> None:
+def test_backup_menulis_salinan(
+    db_demo: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     tujuan = tmp_path / "cadangan.sqlite3"
     assert main(["--database", db_demo.url, "backup", "--out", str(tujuan)]) == 0
     assert tujuan.stat().st_size > 10_000

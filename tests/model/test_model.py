@@ -61,9 +61,7 @@ def test_triwulan_di_luar_1_sampai_4_ditolak_oleh_database(
     ind = _indikator(db_demo, "IKU.2")
     with pytest.raises(IntegrityError), db_demo.transaksi() as sesi:
         sesi.add(
-            Target(
-                indikator_id=ind.id, tahun=2020, triwulan=triwulan, dokumen=DokumenTarget.RENJA
-            )
+            Target(indikator_id=ind.id, tahun=2020, triwulan=triwulan, dokumen=DokumenTarget.RENJA)
         )
 
 
@@ -72,7 +70,11 @@ def test_rentang_terbalik_ditolak_oleh_database(db_demo: Database) -> None:
     with pytest.raises(IntegrityError), db_demo.transaksi() as sesi:
         sesi.add(
             Target(
-                indikator_id=ind.id, tahun=2021, triwulan=0, dokumen=DokumenTarget.RENSTRA,
-                nilai=97, nilai_maks=95,
+                indikator_id=ind.id,
+                tahun=2021,
+                triwulan=0,
+                dokumen=DokumenTarget.RENSTRA,
+                nilai=97,
+                nilai_maks=95,
             )
         )

@@ -49,8 +49,12 @@ def test_demo_memuat_iku_dan_target_renstra(db_demo: Database) -> None:
             t.tahun: t.nilai for t in iku[0].target if t.triwulan == 0 and t.dokumen == "renstra"
         }
         assert target == {
-            2016: Decimal("0"), 2017: Decimal("1.06"), 2018: Decimal("1.12"),
-            2019: Decimal("1.22"), 2020: Decimal("1.28"), 2021: Decimal("1.51"),
+            2016: Decimal("0"),
+            2017: Decimal("1.06"),
+            2018: Decimal("1.12"),
+            2019: Decimal("1.22"),
+            2020: Decimal("1.28"),
+            2021: Decimal("1.51"),
         }
         program = sesi.scalars(
             select(NodeKinerja).where(NodeKinerja.jenis == JenisNode.PROGRAM)
@@ -86,7 +90,7 @@ def test_berkas_rusak_tidak_mengubah_apa_pun(db_demo: Database, tmp_path: Path) 
     rusak = tmp_path / "rusak.yaml"
     rusak.write_text(teks.replace("kode: IKU.4", "kode: IKU.1", 1), encoding="utf-8")
     sebelum = hitung(db_demo, NodeKinerja)
-    with pytest.raises(InputTidakSah, match="IKU.1.*lebih dari sekali"):
+    with pytest.raises(InputTidakSah, match=r"IKU\.1.*lebih dari sekali"):
         muat_demo(db_demo, ganti=True, berkas=rusak)
     assert hitung(db_demo, NodeKinerja) == sebelum
 
