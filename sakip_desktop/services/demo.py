@@ -11,6 +11,7 @@ from ..model import Base, Opd
 from ..storage import Database
 from ..sumber_daya import berkas_demo
 from .muat_data import RingkasanMuat, baca_berkas, muat_data
+from .pelaku import SISTEM
 from .pengaturan import pasang_bawaan
 
 
@@ -35,7 +36,7 @@ def muat_demo(
             "Basis data sudah berisi data. Gunakan --replace untuk menggantinya dengan data demo "
             "(semua data yang ada akan dihapus)."
         )
-    with db.transaksi() as sesi:
+    with db.transaksi(SISTEM, alasan="Muat data demo", audit="ringkas") as sesi:
         if ganti:
             for tabel in reversed(Base.metadata.sorted_tables):
                 for fk in tabel.foreign_keys:

@@ -10,6 +10,7 @@ import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from platformdirs import user_data_dir
 from sqlalchemy import Engine, create_engine, event
@@ -82,6 +83,9 @@ class Database:
         if self.adalah_sqlite:
             event.listen(self.engine, "connect", _atur_sqlite)
         self._sesi = sessionmaker(self.engine, expire_on_commit=False)
+        from .jejak import catat_perubahan
+
+        event.listen(self._sesi, "before_flush", catat_perubahan)
 
     @property
     def adalah_sqlite(self) -> bool:
@@ -102,9 +106,16 @@ class Database:
         return self._url.render_as_string(hide_password=True)
 
     @contextmanager
-    def transaksi(self) -> Iterator[Session]:
-        """One unit of work: commit at the end, roll back whole on any error."""
+    def transaksi(
+        self, pelaku: Any = None, *, alasan: str | None = None, audit: str = "rinci"
+    ) -> Iterator[Session]:
+        """One unit of work: commit at the end, roll back whole on any error.
+
+        ``pelaku`` (a services.pelaku.Pelaku) and ``alasan`` go into the audit rows the
+        session writes with the change; ``audit="ringkas"`` summarises a bulk load.
+        """
         with self._sesi() as sesi:
+            sesi.info.update(pelaku=pelaku, alasan=alasan, audit=audit)
             try:
                 with sesi.begin():
                     yield sesi
