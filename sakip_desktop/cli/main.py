@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
 from collections.abc import Callable, Sequence
+from typing import Any
 
 from ..errors import KesalahanPengguna
-from . import bahasa, perintah_dasar
+from . import bahasa
 
 Perintah = Callable[[argparse.Namespace], int]
 
@@ -27,8 +29,25 @@ def buat_parser() -> argparse.ArgumentParser:
         "--data-dir", metavar="FOLDER", help="folder data (basis data bawaan dan cadangan)"
     )
     sub = parser.add_subparsers(dest="perintah", metavar="PERINTAH", required=True)
-    perintah_dasar.daftarkan(sub)
+    for modul in modul_perintah():
+        modul.daftarkan(sub)
     return parser
+
+
+def modul_perintah() -> list[Any]:
+    """Every ``cli/perintah_*.py`` module, in name order; each has ``daftarkan(sub)``.
+
+    Each area of the program adds its commands in its own module, so no shared list has
+    to be edited (and the frozen build lists them in its hidden imports).
+    """
+    import pkgutil
+
+    from .. import cli
+
+    nama = sorted(
+        m.name for m in pkgutil.iter_modules(cli.__path__) if m.name.startswith("perintah_")
+    )
+    return [importlib.import_module(f"{cli.__name__}.{n}") for n in nama]
 
 
 def main(argv: Sequence[str] | None = None) -> int:
