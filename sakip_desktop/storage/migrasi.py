@@ -26,15 +26,14 @@ def _config() -> Config:
 
 
 def revisi_terbaru() -> str:
-    head = ScriptDirectory.from_config(_config()).get_current_head()
-    assert head is not None
-    return head
+    """The newest schema revision(s), joined with "+" when branches are not merged yet."""
+    return "+".join(sorted(ScriptDirectory.from_config(_config()).get_heads()))
 
 
 @dataclass(frozen=True)
 class StatusSkema:
     revisi: str | None
-    """The database's revision, None for an empty database."""
+    """The database's revision(s) ("+"-joined), None for an empty database."""
     terbaru: str
 
     @property
@@ -52,7 +51,8 @@ def status_skema(db: Database) -> StatusSkema:
     try:
         with db.engine.connect() as conn:
             tabel = set(inspect(conn).get_table_names())
-            revisi = MigrationContext.configure(conn).get_current_revision()
+            kepala = MigrationContext.configure(conn).get_current_heads()
+            revisi = "+".join(sorted(kepala)) if kepala else None
     except DBAPIError as exc:
         galat = terjemahkan_galat_db(exc, db)
         if galat is None:
@@ -66,7 +66,9 @@ def status_skema(db: Database) -> StatusSkema:
             )
         return StatusSkema(None, terbaru)
     try:
-        skrip.get_revision(revisi)
+        for r in revisi.split("+"):
+            if skrip.get_revision(r) is None:
+                raise LookupError(r)
     except Exception as exc:  # alembic raises several kinds for an unknown revision
         raise DatabaseBermasalah(
             f"Basis data ini dibuat oleh versi SAKIP Desktop yang lebih baru (skema {revisi}). "
@@ -88,9 +90,10 @@ def tingkatkan(db: Database, *, folder_cadangan: Path | None = None) -> StatusSk
         from .cadangan import cadangkan_sqlite
 
         folder = folder_cadangan or db.path.parent
-        cadangkan_sqlite(db, folder / f"{db.path.stem}.sebelum-skema-{status.terbaru}.sqlite3")
+        nama = f"{db.path.stem}.sebelum-skema-{status.terbaru.replace('+', '_')}.sqlite3"
+        cadangkan_sqlite(db, folder / nama)
     cfg = _config()
     with db.engine.begin() as conn:
         cfg.attributes["connection"] = conn
-        command.upgrade(cfg, "head")
+        command.upgrade(cfg, "heads")
     return status_skema(db)
