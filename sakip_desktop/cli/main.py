@@ -28,6 +28,11 @@ def buat_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--data-dir", metavar="FOLDER", help="folder data (basis data bawaan dan cadangan)"
     )
+    parser.add_argument(
+        "--user",
+        metavar="NAMA",
+        help="pengguna untuk perintah yang menulis (sandi dari stdin atau SAKIP_PASSWORD)",
+    )
     sub = parser.add_subparsers(dest="perintah", metavar="PERINTAH", required=True)
     for modul in modul_perintah():
         modul.daftarkan(sub)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from ..errors import DatabaseBermasalah
+from ..services.pelaku import SISTEM, Pelaku
 from ..storage import Database, url_bawaan
 from ..storage.database import buat_url
 from ..storage.migrasi import tingkatkan
@@ -30,3 +31,12 @@ def buka_database(args: argparse.Namespace, *, boleh_buat: bool = True) -> Datab
         db.tutup()
         raise
     return db
+
+
+def pelaku_cli(args: argparse.Namespace, db: Database) -> Pelaku:
+    """The user a writing command acts as (``--user``; password from stdin/SAKIP_PASSWORD).
+
+    Until the users issue lands, and while a database has no user accounts, this is
+    `SISTEM` (single-user mode).
+    """
+    return SISTEM
