@@ -5,21 +5,33 @@ Kepala Dinas reads all, signs PKs and verifies quarters; a Kabid changes the tar
 realizations and PK rows of the bidang and its seksi and verifies its quarters; Kasi and
 Staf enter realizations of their own seksi; Pembaca only reads. The scope is the unit
 of the user's position and every unit below it.
+
+Period locks: Administrator, Perencana and Kepala Dinas close a quarter or lock a year's
+targets; only Administrator and Kepala Dinas reopen them (with a reason). User accounts,
+settings and restoring a backup are the Administrator's alone. `hak_akses` sums up what a
+role may do, for the window to hide actions and make fields read-only.
 """
 
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..domain import Peran
-from ..errors import AksesDitolak
+from ..errors import AksesDitolak, InputTidakSah
 from ..model import Indikator, Jabatan, NodeKinerja, UnitKerja
 from .pelaku import Pelaku
 
 PERAN_PENUH = {Peran.ADMINISTRATOR, Peran.PERENCANA}
+PERAN_TUTUP_PERIODE = {Peran.ADMINISTRATOR, Peran.PERENCANA, Peran.KEPALA_DINAS}
+PERAN_BUKA_PERIODE = {Peran.ADMINISTRATOR, Peran.KEPALA_DINAS}
+PERAN_ISI_REALISASI = PERAN_PENUH | {Peran.KABID, Peran.KASI, Peran.STAF}
+PERAN_BERJABATAN = {Peran.KABID, Peran.KASI, Peran.STAF}
+"""Roles whose scope comes from their position: an account without one could do nothing."""
 LABEL_PERAN = {
     Peran.ADMINISTRATOR: "Administrator",
     Peran.PERENCANA: "Perencana",
@@ -124,3 +136,109 @@ def wajib_verifikasi(sesi: Session, pelaku: Pelaku, indikator: Indikator) -> Non
 def wajib_peran(pelaku: Pelaku, peran: set[Peran], apa: str) -> None:
     if pelaku.peran not in peran:
         raise _tolak(pelaku, apa)
+
+
+def wajib_kelola_pengguna(pelaku: Pelaku) -> None:
+    """User accounts (add, change, reset a password, list): Administrator only."""
+    wajib_peran(pelaku, {Peran.ADMINISTRATOR}, "mengelola akun pengguna")
+
+
+def wajib_ubah_pengaturan(pelaku: Pelaku) -> None:
+    """Program settings (idle lock, backups): Administrator only."""
+    wajib_peran(pelaku, {Peran.ADMINISTRATOR}, "mengubah pengaturan")
+
+
+def wajib_pulihkan_cadangan(pelaku: Pelaku) -> None:
+    """Replacing the whole database with a backup: Administrator only."""
+    wajib_peran(pelaku, {Peran.ADMINISTRATOR}, "memulihkan basis data dari cadangan")
+
+
+def wajib_tutup_periode(pelaku: Pelaku, apa: str) -> None:
+    """Close a quarter or lock a year's targets: Administrator, Perencana, Kepala Dinas."""
+    wajib_peran(pelaku, PERAN_TUTUP_PERIODE, apa)
+
+
+def wajib_buka_periode(pelaku: Pelaku, apa: str) -> None:
+    """Reopen a closed quarter or a locked year: Administrator or Kepala Dinas."""
+    wajib_peran(pelaku, PERAN_BUKA_PERIODE, apa)
+
+
+def _unit_jabatan(sesi: Session, jabatan_id: uuid.UUID) -> uuid.UUID | None:
+    jabatan = sesi.get(Jabatan, jabatan_id)
+    return jabatan.unit_id if jabatan is not None else None
+
+
+def wajib_ubah_pk(sesi: Session, pelaku: Pelaku, jabatan_id: uuid.UUID) -> None:
+    """Draft PK rows of a position: Perencana/Admin, or the Kabid whose scope holds it."""
+    if pelaku.peran in PERAN_PENUH:
+        return
+    unit = _unit_jabatan(sesi, jabatan_id)
+    cakupan = unit_cakupan(sesi, pelaku)
+    if pelaku.peran is Peran.KABID and cakupan is not None and unit in cakupan:
+        return
+    raise _tolak(pelaku, f"mengubah Perjanjian Kinerja {_nama_unit(sesi, unit)}")
+
+
+def wajib_tandatangani_pk(pelaku: Pelaku) -> None:
+    """Sign off a PK (it then locks its rows): Kepala Dinas or Administrator."""
+    wajib_peran(
+        pelaku, {Peran.ADMINISTRATOR, Peran.KEPALA_DINAS}, "menandatangani Perjanjian Kinerja"
+    )
+
+
+def diizinkan(cek: Callable[..., None], *args: object) -> bool:
+    """True when ``cek(*args)`` does not refuse (for the window: enable or hide an action)."""
+    try:
+        cek(*args)
+    except AksesDitolak:
+        return False
+    return True
+
+
+@dataclass(frozen=True)
+class HakAkses:
+    """What a role may do at all; record-level scope still comes from the wajib_* checks."""
+
+    kelola_pengguna: bool
+    ubah_pengaturan: bool
+    ubah_rencana: bool
+    """Targets, indicators, the tree (a Kabid: only within the bidang)."""
+    ubah_rencana_semua: bool
+    isi_realisasi: bool
+    verifikasi: bool
+    tandatangani_pk: bool
+    tutup_periode: bool
+    buka_periode: bool
+    pulihkan_cadangan: bool
+
+    @property
+    def hanya_baca(self) -> bool:
+        return not (self.ubah_rencana or self.isi_realisasi or self.verifikasi)
+
+
+def hak_akses(pelaku: Pelaku) -> HakAkses:
+    p = pelaku.peran
+    return HakAkses(
+        kelola_pengguna=p is Peran.ADMINISTRATOR,
+        ubah_pengaturan=p is Peran.ADMINISTRATOR,
+        ubah_rencana=p in PERAN_PENUH or p is Peran.KABID,
+        ubah_rencana_semua=p in PERAN_PENUH,
+        isi_realisasi=p in PERAN_ISI_REALISASI,
+        verifikasi=p in {Peran.ADMINISTRATOR, Peran.KEPALA_DINAS, Peran.KABID},
+        tandatangani_pk=p in {Peran.ADMINISTRATOR, Peran.KEPALA_DINAS},
+        tutup_periode=p in PERAN_TUTUP_PERIODE,
+        buka_periode=p in PERAN_BUKA_PERIODE,
+        pulihkan_cadangan=p is Peran.ADMINISTRATOR,
+    )
+
+
+def peran_dari_teks(teks: str) -> Peran:
+    """A role from what a user types: "kabid", "Kepala Bidang", "kepala-dinas"…"""
+    kunci = teks.strip().casefold().replace("-", "_").replace(" ", "_")
+    for peran in Peran:
+        if kunci in {peran.value, LABEL_PERAN[peran].casefold().replace(" ", "_")}:
+            return peran
+    pilihan = ", ".join(p.value for p in Peran)
+    raise InputTidakSah(
+        f"Peran {teks!r} tidak dikenal. Pilih salah satu: {pilihan}.", field="peran"
+    )
