@@ -1,0 +1,1 @@
+"""The Qt window of SAKIP Desktop. It calls the services; it never opens the database."""

@@ -1,0 +1,357 @@
+"""The main window: the SAKIP cycle on the left, the page on the right, the year on top."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence, QUndoGroup
+from PySide6.QtWidgets import (
+    QComboBox,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QToolBar,
+    QTreeWidget,
+    QTreeWidgetItem,
+)
+from sqlalchemy import select
+
+from .. import __version__
+from ..domain import Eselon, Peran
+from ..model import Jabatan, Realisasi, Renstra
+from ..services.pelaku import Pelaku
+from . import dialog
+from .halaman.daftar import HALAMAN, KUNCI_HALAMAN
+from .halaman.dasar import Halaman
+from .konteks import Konteks
+
+PabrikHalaman = Callable[[Konteks, str], Halaman]
+
+PERAN_ESELON = {
+    Eselon.II: Peran.KEPALA_DINAS,
+    Eselon.III: Peran.KABID,
+    Eselon.IV: Peran.KASI,
+    Eselon.STAF: Peran.STAF,
+}
+
+
+class JendelaUtama(QMainWindow):
+    def __init__(
+        self,
+        konteks: Konteks,
+        pabrik: PabrikHalaman,
+        pengaturan: QSettings,
+        ikon: QIcon | None = None,
+    ) -> None:
+        super().__init__()
+        self.k = konteks
+        self._pabrik = pabrik
+        self._pengaturan = pengaturan
+        self._halaman: dict[str, Halaman] = {}
+        self._pelaku_awal = konteks.pelaku
+        self.setObjectName("jendelaUtama")
+        self.setWindowTitle("SAKIP Desktop")
+        if ikon is not None:
+            self.setWindowIcon(ikon)
+        self.undo_group = QUndoGroup(self)
+        self._bangun_navigasi()
+        self._bangun_aksi()
+        self._bangun_status()
+        self.k.galat.connect(self._tampilkan_galat)
+        self.k.tahunBerubah.connect(lambda _t: self._perbarui_status())
+        self.k.pelakuBerubah.connect(self._perbarui_status)
+        self.resize(1280, 800)
+
+    # --- construction -------------------------------------------------------------------------
+    def _bangun_navigasi(self) -> None:
+        self.pemisah = QSplitter(Qt.Orientation.Horizontal, objectName="pemisahUtama")
+        self.navigasi = QTreeWidget(objectName="navigasi")
+        self.navigasi.setHeaderHidden(True)
+        self.navigasi.setMinimumWidth(190)
+        self._item_halaman: dict[str, QTreeWidgetItem] = {}
+        bagian: dict[str, QTreeWidgetItem] = {}
+        for h in HALAMAN:
+            if h.bagian == h.judul:
+                item = QTreeWidgetItem(self.navigasi, [h.judul])
+            else:
+                if h.bagian not in bagian:
+                    kepala = QTreeWidgetItem(self.navigasi, [h.bagian])
+                    kepala.setFlags(Qt.ItemFlag.ItemIsEnabled)
+                    f = kepala.font(0)
+                    f.setBold(True)
+                    kepala.setFont(0, f)
+                    bagian[h.bagian] = kepala
+                item = QTreeWidgetItem(bagian[h.bagian], [h.judul])
+            item.setData(0, Qt.ItemDataRole.UserRole, h.kunci)
+            item.setToolTip(0, h.uraian)
+            self._item_halaman[h.kunci] = item
+        self.navigasi.expandAll()
+        self.navigasi.currentItemChanged.connect(self._navigasi_dipilih)
+        self.tumpukan = QStackedWidget(objectName="tumpukanHalaman")
+        self.pemisah.addWidget(self.navigasi)
+        self.pemisah.addWidget(self.tumpukan)
+        self.pemisah.setStretchFactor(1, 1)
+        self.pemisah.setSizes([220, 1060])
+        self.setCentralWidget(self.pemisah)
+
+    def _aksi(
+        self, teks: str, kunci: QKeySequence | str | None, fungsi: Callable[[], object], nama: str
+    ) -> QAction:
+        aksi = QAction(teks, self)
+        aksi.setObjectName(nama)
+        if kunci is not None:
+            aksi.setShortcut(QKeySequence(kunci))
+        aksi.triggered.connect(lambda _c=False: fungsi())
+        self.addAction(aksi)
+        return aksi
+
+    def _bangun_aksi(self) -> None:
+        self.aksi_simpan = self._aksi(
+            "&Simpan",
+            QKeySequence.StandardKey.Save,
+            lambda: self.halaman_aktif().simpan(),
+            "aksiSimpan",
+        )
+        self.aksi_urungkan = self.undo_group.createUndoAction(self, "&Urungkan")
+        self.aksi_urungkan.setShortcut(QKeySequence.StandardKey.Undo)
+        self.aksi_urungkan.setObjectName("aksiUrungkan")
+        self.aksi_ulangi = self.undo_group.createRedoAction(self, "U&langi")
+        self.aksi_ulangi.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
+        self.aksi_ulangi.setObjectName("aksiUlangi")
+        self.aksi_cari = self._aksi(
+            "&Cari", QKeySequence.StandardKey.Find, lambda: self.halaman_aktif().cari(), "aksiCari"
+        )
+        self.aksi_cetak = self._aksi(
+            "C&etak…",
+            QKeySequence.StandardKey.Print,
+            lambda: self.halaman_aktif().cetak(),
+            "aksiCetak",
+        )
+        self.aksi_segarkan = self._aksi(
+            "&Muat ulang",
+            QKeySequence("F5"),
+            lambda: self.halaman_aktif().segarkan(),
+            "aksiSegarkan",
+        )
+        self.aksi_hapus = self._aksi(
+            "&Hapus", QKeySequence("Del"), lambda: self.halaman_aktif().hapus(), "aksiHapus"
+        )
+        self.aksi_hapus.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.aksi_keluar = self._aksi(
+            "&Keluar", QKeySequence.StandardKey.Quit, self.close, "aksiKeluar"
+        )
+        tentang = self._aksi("&Tentang SAKIP Desktop", None, self._tentang, "aksiTentang")
+        for a in (self.aksi_urungkan, self.aksi_ulangi):
+            self.addAction(a)
+
+        menu = self.menuBar()
+        berkas = menu.addMenu("&Berkas")
+        berkas.addAction(self.aksi_simpan)
+        berkas.addAction(self.aksi_cetak)
+        berkas.addSeparator()
+        berkas.addAction(self.aksi_keluar)
+        edit = menu.addMenu("&Edit")
+        for a in (self.aksi_urungkan, self.aksi_ulangi, self.aksi_hapus, self.aksi_cari):
+            edit.addAction(a)
+        tampilan = menu.addMenu("&Tampilan")
+        tampilan.addAction(self.aksi_segarkan)
+        bantuan = menu.addMenu("Ban&tuan")
+        bantuan.addAction(tentang)
+
+        bar = QToolBar("Alat utama", objectName="barAlat")
+        bar.setMovable(False)
+        self.addToolBar(bar)
+        for a in (
+            self.aksi_simpan,
+            self.aksi_urungkan,
+            self.aksi_ulangi,
+            self.aksi_segarkan,
+            self.aksi_cetak,
+        ):
+            bar.addAction(a)
+        bar.addSeparator()
+        bar.addWidget(QLabel(" Tahun: "))
+        self.pilih_tahun = QComboBox(objectName="pilihTahun")
+        self.pilih_tahun.currentIndexChanged.connect(self._tahun_dipilih)
+        bar.addWidget(self.pilih_tahun)
+        bar.addSeparator()
+        bar.addWidget(QLabel(" Bekerja sebagai: "))
+        self.pilih_pelaku = QComboBox(objectName="pilihPelaku")
+        self.pilih_pelaku.setMinimumContentsLength(28)
+        self.pilih_pelaku.currentIndexChanged.connect(self._pelaku_dipilih)
+        bar.addWidget(self.pilih_pelaku)
+
+    def _bangun_status(self) -> None:
+        self.status_db = QLabel(objectName="statusDatabase")
+        self.status_pengguna = QLabel(objectName="statusPengguna")
+        self.status_tahun = QLabel(objectName="statusTahun")
+        for w in (self.status_db, self.status_pengguna, self.status_tahun):
+            self.statusBar().addPermanentWidget(w)
+
+    # --- start ------------------------------------------------------------------------------
+    def mulai(self, halaman_awal: str | None = None) -> None:
+        """Fill the selectors, restore the remembered state and open the first page."""
+        s = self._pengaturan
+        with self.k.baca() as sesi:
+            renstra = sesi.scalars(
+                select(Renstra).where(Renstra.opd_id == self.k.opd_id).order_by(Renstra.tahun_awal)
+            ).all()
+            tahun = [t for r in renstra for t in range(r.tahun_awal, r.tahun_akhir + 1)]
+            jabatan = sesi.scalars(
+                select(Jabatan)
+                .where(Jabatan.opd_id == self.k.opd_id)
+                .order_by(Jabatan.urutan, Jabatan.nama)
+            ).all()
+            pelaku = [
+                (f"{j.nama}", Pelaku(f"jabatan:{j.id}", PERAN_ESELON[j.eselon], j.id, j.nama))
+                for j in jabatan
+                if j.eselon in PERAN_ESELON
+            ]
+            tahun_data = sesi.scalar(select(Realisasi.tahun).order_by(Realisasi.tahun.desc()))
+        self.pilih_tahun.blockSignals(True)
+        for t in tahun:
+            self.pilih_tahun.addItem(str(t), t)
+        ingat = s.value("tahun")
+        pilihan = int(ingat) if ingat and int(ingat) in tahun else (tahun_data or self.k.tahun)
+        if pilihan not in tahun and tahun:
+            pilihan = tahun[-1]
+        self.pilih_tahun.setCurrentIndex(max(self.pilih_tahun.findData(pilihan), 0))
+        self.pilih_tahun.blockSignals(False)
+        self.k.tahun = pilihan
+        self.pilih_pelaku.blockSignals(True)
+        self.pilih_pelaku.addItem(f"{self._pelaku_awal.label} (seluruh OPD)", None)
+        self._daftar_pelaku = [p for _, p in pelaku]
+        for i, (nama, _p) in enumerate(pelaku, start=1):
+            self.pilih_pelaku.addItem(nama, i)
+        self.pilih_pelaku.blockSignals(False)
+        geometri = s.value("jendela/geometri")
+        if isinstance(geometri, QByteArray):
+            self.restoreGeometry(geometri)
+        keadaan = s.value("jendela/keadaan")
+        if isinstance(keadaan, QByteArray):
+            self.restoreState(keadaan)
+        pemisah = s.value("jendela/pemisah")
+        if isinstance(pemisah, QByteArray):
+            self.pemisah.restoreState(pemisah)
+        kunci = halaman_awal or str(s.value("jendela/halaman", "pohon"))
+        self.buka_halaman(kunci if kunci in KUNCI_HALAMAN else "pohon")
+        self._perbarui_status()
+
+    # --- pages ------------------------------------------------------------------------------
+    def halaman_aktif(self) -> Halaman:
+        w = self.tumpukan.currentWidget()
+        assert isinstance(w, Halaman)
+        return w
+
+    def halaman(self, kunci: str) -> Halaman:
+        """The page object (created on first use)."""
+        if kunci not in self._halaman:
+            h = self._pabrik(self.k, kunci)
+            h.pulihkan_keadaan(self._pengaturan)
+            self._halaman[kunci] = h
+            self.tumpukan.addWidget(h)
+            self.undo_group.addStack(h.undo_stack)
+            h.segarkan()
+        return self._halaman[kunci]
+
+    def buka_halaman(self, kunci: str) -> None:
+        item = self._item_halaman[kunci]
+        if self.navigasi.currentItem() is not item:
+            self.navigasi.setCurrentItem(item)  # triggers _navigasi_dipilih
+        else:
+            self._tampilkan(kunci)
+
+    def _navigasi_dipilih(
+        self, item: QTreeWidgetItem | None, sebelum: QTreeWidgetItem | None
+    ) -> None:
+        if item is None:
+            return
+        kunci = item.data(0, Qt.ItemDataRole.UserRole)
+        if kunci is None:  # a section heading: open its first page
+            if item.childCount():
+                QTimer.singleShot(0, lambda: self.navigasi.setCurrentItem(item.child(0)))
+            return
+        if self.tumpukan.count() and not self._boleh_tinggalkan():
+            self.navigasi.blockSignals(True)
+            self.navigasi.setCurrentItem(sebelum)
+            self.navigasi.blockSignals(False)
+            return
+        self._tampilkan(kunci)
+
+    def _tampilkan(self, kunci: str) -> None:
+        h = self.halaman(kunci)
+        self.tumpukan.setCurrentWidget(h)
+        self.undo_group.setActiveStack(h.undo_stack)
+        self.setWindowTitle(f"{h.judul} — SAKIP Desktop")
+
+    def _boleh_tinggalkan(self) -> bool:
+        """Ask before leaving a page with unsaved edits: save, discard, or stay."""
+        if not self.tumpukan.count():
+            return True
+        h = self.halaman_aktif()
+        if not h.ada_perubahan():
+            return True
+        kotak = QMessageBox(
+            QMessageBox.Icon.Question,
+            "Perubahan belum disimpan",
+            f"Ada perubahan di halaman {h.judul} yang belum disimpan.",
+            parent=self,
+        )
+        simpan = kotak.addButton("Simpan", QMessageBox.ButtonRole.AcceptRole)
+        buang = kotak.addButton("Buang perubahan", QMessageBox.ButtonRole.DestructiveRole)
+        kotak.addButton("Batal", QMessageBox.ButtonRole.RejectRole)
+        kotak.exec()
+        if kotak.clickedButton() is simpan:
+            return h.simpan()
+        if kotak.clickedButton() is buang:
+            h.buang_perubahan()
+            return True
+        return False
+
+    # --- selectors --------------------------------------------------------------------------
+    def _tahun_dipilih(self, _i: int) -> None:
+        tahun = self.pilih_tahun.currentData()
+        if tahun is not None:
+            self.k.tahun = int(tahun)
+
+    def _pelaku_dipilih(self, _i: int) -> None:
+        data = self.pilih_pelaku.currentData()
+        self.k.pelaku = self._pelaku_awal if data is None else self._daftar_pelaku[int(data) - 1]
+
+    def _perbarui_status(self) -> None:
+        self.status_db.setText(f"Basis data: {self.k.db.label}")
+        self.status_pengguna.setText(f"Pengguna: {self.k.pelaku.label}")
+        self.status_tahun.setText(f"Tahun: {self.k.tahun}")
+
+    # --- messages ---------------------------------------------------------------------------
+    def _tampilkan_galat(self, judul: str, pesan: str) -> None:
+        self.statusBar().showMessage(pesan, 10000)
+        dialog.kabari(self, judul, pesan)
+
+    def _tentang(self) -> None:
+        QMessageBox.about(
+            self,
+            "Tentang SAKIP Desktop",
+            f"<b>SAKIP Desktop {__version__}</b><br>Sistem Akuntabilitas Kinerja Instansi "
+            f"Pemerintah, luring.<br>Basis data: {self.k.db.label}",
+        )
+
+    # --- closing ----------------------------------------------------------------------------
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self._boleh_tinggalkan():
+            event.ignore()
+            return
+        s = self._pengaturan
+        s.setValue("jendela/geometri", self.saveGeometry())
+        s.setValue("jendela/keadaan", self.saveState())
+        s.setValue("jendela/pemisah", self.pemisah.saveState())
+        if self.tumpukan.count():
+            s.setValue("jendela/halaman", self.halaman_aktif().kunci)
+        s.setValue("tahun", self.k.tahun)
+        for h in self._halaman.values():
+            h.simpan_keadaan(s)
+        s.sync()
+        event.accept()

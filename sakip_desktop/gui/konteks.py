@@ -1,0 +1,136 @@
+"""What every page shares: the database, the agency, the chosen year and the acting user.
+
+Pages write through `Konteks.tulis`, which runs one service call in one transaction and
+reports a user error in one place (the `galat` signal the main window shows); the caller
+gets `GAGAL` back and keeps what the user typed.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
+from PySide6.QtCore import QObject, Signal
+from sqlalchemy.orm import Session
+
+from ..domain import Peran
+from ..errors import KesalahanPengguna
+from ..model import Opd, Renstra
+from ..services.konteks import renstra_untuk
+from ..services.pelaku import Pelaku
+from ..storage import Database
+
+T = TypeVar("T")
+
+
+class _Gagal:
+    def __bool__(self) -> bool:
+        return False
+
+    def __repr__(self) -> str:
+        return "GAGAL"
+
+
+GAGAL: Any = _Gagal()
+
+PERENCANA_LOKAL = Pelaku("perencana", Peran.PERENCANA, nama="Perencana")
+"""Who works in the window while the database has no user accounts (single-user mode)."""
+
+
+@dataclass(frozen=True)
+class InfoRencana:
+    """The Renstra holding the chosen year, as plain values."""
+
+    id: uuid.UUID
+    tahun_awal: int
+    tahun_akhir: int
+    nama_opd: str
+
+    @property
+    def tahun(self) -> list[int]:
+        return list(range(self.tahun_awal, self.tahun_akhir + 1))
+
+
+class Konteks(QObject):
+    """Signals:
+    tahunBerubah(int): the year every page follows changed.
+    dataBerubah(str): data of an area changed ("pohon", "target", "organisasi", "*").
+    pelakuBerubah(): the acting user (or "bekerja sebagai" position) changed.
+    galat(str, str): a user error to show (title, message).
+    """
+
+    tahunBerubah = Signal(int)
+    dataBerubah = Signal(str)
+    pelakuBerubah = Signal()
+    galat = Signal(str, str)
+
+    def __init__(self, db: Database, opd_id: uuid.UUID, tahun: int, pelaku: Pelaku) -> None:
+        super().__init__()
+        self.db = db
+        self.opd_id = opd_id
+        self._tahun = tahun
+        self._pelaku = pelaku
+
+    @property
+    def tahun(self) -> int:
+        return self._tahun
+
+    @tahun.setter
+    def tahun(self, nilai: int) -> None:
+        if nilai != self._tahun:
+            self._tahun = nilai
+            self.tahunBerubah.emit(nilai)
+
+    @property
+    def pelaku(self) -> Pelaku:
+        return self._pelaku
+
+    @pelaku.setter
+    def pelaku(self, nilai: Pelaku) -> None:
+        if nilai != self._pelaku:
+            self._pelaku = nilai
+            self.pelakuBerubah.emit()
+
+    @contextmanager
+    def baca(self) -> Iterator[Session]:
+        with self.db.baca() as sesi:
+            yield sesi
+
+    def opd(self, sesi: Session) -> Opd:
+        opd = sesi.get(Opd, self.opd_id)
+        assert opd is not None
+        return opd
+
+    def renstra(self, sesi: Session) -> Renstra:
+        return renstra_untuk(sesi, self.opd(sesi), self._tahun)
+
+    def rencana(self) -> InfoRencana:
+        with self.baca() as sesi:
+            r = self.renstra(sesi)
+            return InfoRencana(r.id, r.tahun_awal, r.tahun_akhir, self.opd(sesi).nama)
+
+    def tulis(
+        self,
+        fungsi: Callable[..., T],
+        *args: Any,
+        alasan: str | None = None,
+        area: str = "*",
+        judul_galat: str = "Tidak dapat disimpan",
+        **kwargs: Any,
+    ) -> T:
+        """Run ``fungsi(sesi, pelaku, *args, **kwargs)`` in one transaction.
+
+        Returns its result, or `GAGAL` after emitting `galat` for a user error (the
+        transaction rolled back whole). Announces `dataBerubah(area)` on success.
+        """
+        try:
+            with self.db.transaksi(self._pelaku, alasan=alasan) as sesi:
+                hasil = fungsi(sesi, self._pelaku, *args, **kwargs)
+        except KesalahanPengguna as exc:
+            self.galat.emit(judul_galat, exc.pesan)
+            return GAGAL
+        self.dataBerubah.emit(area)
+        return hasil

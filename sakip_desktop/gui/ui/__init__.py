@@ -1,0 +1,1 @@
+"""Modul formulir hasil pyside6-uic."""
