@@ -28,6 +28,7 @@ __all__ = [
     "SelTabel",
     "TabelLaporan",
     "sel_angka",
+    "sel_kosong_angka",
     "sel_persen",
     "sel_rupiah",
     "sel_teks",
@@ -62,7 +63,8 @@ class SelTabel:
     """One body cell.
 
     Attributes:
-        nilai: text, a Decimal, or None (shown "—").
+        nilai: text, a Decimal, or None: no value — "—" in a number cell (a number that
+            does not exist, never 0), blank in a text cell.
         format: how a Decimal is shown; ignored for text.
         desimal: fixed decimals, or None for "two unless whole" (1,28 · 192 · 100%).
         satuan: unit written after a number in print ("orang"); None for none. A "%" unit is
@@ -199,7 +201,7 @@ def teks_sel(sel: SelTabel) -> str:
     """A cell as Indonesian text, the way the PDF and the screen show it."""
     v = sel.nilai
     if v is None:
-        return KOSONG
+        return "" if sel.format is FormatSel.TEKS else KOSONG
     if isinstance(v, str):
         return v
     if sel.format is FormatSel.PERSEN:
@@ -214,6 +216,11 @@ def teks_sel(sel: SelTabel) -> str:
 
 
 # --- short constructors for builders ---------------------------------------------------------
+
+
+def sel_kosong_angka() -> SelTabel:
+    """A number cell with no value ("—")."""
+    return SelTabel(None, FormatSel.ANGKA)
 
 
 def sel_teks(

@@ -23,6 +23,7 @@ from .dasar import (
     SelKepala,
     SelTabel,
     TabelLaporan,
+    sel_kosong_angka,
     sel_persen,
     sel_teks,
     teks_sel,
@@ -49,7 +50,7 @@ def _realisasi_tw(
     for tw in range(1, 5):
         r = per_tw.get(tw)
         if tw > sampai or r is None:
-            sel.append(sel_teks(None))
+            sel.append(sel_kosong_angka())
         elif r.nilai_teks and r.nilai is None:
             sel.append(sel_teks(r.nilai_teks))
         else:

@@ -80,7 +80,9 @@ def tabel_renja(sesi: Session, opd: Opd, tahun: int, triwulan: int | None) -> Ta
                         sel_teks(ind.nama if ind else None),
                         sel_t,
                         sel_teks(ind.satuan if ind else None),
-                        sel_rupiah(anggaran if k == 0 else None, tebal=jenis is JenisBaris.GRUP),
+                        sel_rupiah(anggaran, tebal=jenis is JenisBaris.GRUP)
+                        if k == 0
+                        else sel_teks(None),
                     ],
                     jenis,
                 )

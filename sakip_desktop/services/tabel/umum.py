@@ -46,7 +46,7 @@ def wajib_triwulan_sah(triwulan: int | None) -> None:
 def sel_target(t: NilaiTarget | None, satuan: str | None) -> SelTabel:
     """A target as a cell: a number in its unit, a range or a predicate as text."""
     if t is None or t.kosong:
-        return sel_teks(None)
+        return sel_angka(None, satuan)
     if t.teks:
         return sel_teks(t.teks)
     if t.nilai_maks is not None:
