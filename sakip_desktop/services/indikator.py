@@ -161,8 +161,8 @@ class PeriodeRencana:
         return f"{self.nama} {self.tahun_awal}–{self.tahun_akhir}"
 
 
-def periode_indikator(sesi: Session, ind: Indikator) -> PeriodeRencana:
-    node = ind.node
+def periode_node(sesi: Session, node: NodeKinerja) -> PeriodeRencana:
+    """The period of the plan holding ``node`` (its Renstra, or the regency's RPJMD)."""
     if node.renstra_id is not None:
         r = sesi.get(Renstra, node.renstra_id)
         assert r is not None
@@ -170,6 +170,10 @@ def periode_indikator(sesi: Session, ind: Indikator) -> PeriodeRencana:
     rp = sesi.get(Rpjmd, node.rpjmd_id)
     assert rp is not None
     return PeriodeRencana(rp.tahun_awal, rp.tahun_akhir, "RPJMD")
+
+
+def periode_indikator(sesi: Session, ind: Indikator) -> PeriodeRencana:
+    return periode_node(sesi, ind.node)
 
 
 def wajib_tahun_dalam_periode(sesi: Session, ind: Indikator, tahun: int) -> None:
