@@ -161,20 +161,37 @@ class PencariLokasi:
         return opd, None
 
 
-def catat_massal(sesi: Session, aksi: str, tabel: str, jumlah: int) -> None:
-    """One audit row for a bulk statement that bypasses the ORM (``DELETE FROM tabel``)."""
-    teks = f"{jumlah} rekaman"
+def catat_peristiwa(
+    sesi: Session,
+    aksi: str,
+    tabel: str,
+    *,
+    nilai_lama: str | None = None,
+    nilai_baru: str | None = None,
+) -> None:
+    """One audit row for an event that no ORM change describes: a bulk statement that
+    bypasses the session (``DELETE FROM tabel``), or a restore that replaced the whole file.
+    The who, when and why come from the session as for every other row."""
     sesi.add(
         JejakAudit(
             waktu=sekarang(),
             pengguna=_pengguna(sesi),
             aksi=aksi,
             tabel=tabel,
-            nilai_lama=teks if aksi == "hapus" else None,
-            nilai_baru=None if aksi == "hapus" else teks,
+            nilai_lama=nilai_lama,
+            nilai_baru=nilai_baru,
             alasan=sesi.info.get("alasan"),
         )
     )
+
+
+def catat_massal(sesi: Session, aksi: str, tabel: str, jumlah: int) -> None:
+    """`catat_peristiwa` for ``jumlah`` records of ``tabel`` at once."""
+    teks = f"{jumlah} rekaman"
+    if aksi == "hapus":
+        catat_peristiwa(sesi, aksi, tabel, nilai_lama=teks)
+    else:
+        catat_peristiwa(sesi, aksi, tabel, nilai_baru=teks)
 
 
 def catat_perubahan(sesi: Session, _konteks: Any, _instances: Any) -> None:
