@@ -414,7 +414,8 @@ def impor_rencana(
         if not prat.bisa_diimpor:
             daftar = "\n".join(f"  {m}" for m in prat.galat)
             raise ImporDitolak(
-                f"{berkas.name} tidak diimpor; perbaiki dulu ({len(prat.galat)} masalah):\n{daftar}",
+                f"{berkas.name} tidak diimpor; perbaiki dulu "
+                f"({len(prat.galat)} masalah):\n{daftar}",
                 prat,
             )
         if prat.tanpa_perubahan:

@@ -327,12 +327,13 @@ class Sinkron:
         """Write the differences found by ``bandingkan`` (call it first) in the session."""
         assert self.opd is not None
         jumlah: dict[str, int] = defaultdict(int)
+        awal, akhir = self.rencana.tahun_awal, self.rencana.tahun_akhir
         if self.renstra is None:
             self.renstra = Renstra(
                 opd_id=self.opd.id,
-                tahun_awal=self.rencana.tahun_awal,
-                tahun_akhir=self.rencana.tahun_akhir,
-                nama=f"Renstra {self.opd.nama} {self.rencana.tahun_awal}-{self.rencana.tahun_akhir}",
+                tahun_awal=awal,
+                tahun_akhir=akhir,
+                nama=f"Renstra {self.opd.nama} {awal}-{akhir}",
             )
             self.sesi.add(self.renstra)
             jumlah["renstra"] += 1

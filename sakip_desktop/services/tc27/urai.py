@@ -153,7 +153,8 @@ class _Pembaca:
         elif nama and mulai is None:
             self.masalah(
                 JenisMasalah.KODE_KOSONG,
-                f"program/kegiatan {nama[:60]!r} tidak berkode, sehingga tingkatnya tidak diketahui",
+                f"program/kegiatan {nama[:60]!r} tidak berkode, sehingga tingkatnya "
+                "tidak diketahui",
                 r,
                 c_nama,
             )
