@@ -39,7 +39,7 @@ from ..model import (
 )
 from ..storage import Database
 from . import otorisasi
-from .konteks import pilih_opd
+from .konteks import pilih_opd, renstra_untuk
 from .pelaku import Pelaku
 
 BATAS_PERSEN = Decimal(1000)
@@ -119,8 +119,9 @@ def cari_indikator(sesi: Session, opd: Opd, kode: str, *, tahun: int | None = No
     nama_opd = opd.singkatan or opd.nama
     renstra = _renstra_opd(sesi, opd, tahun)
     if not renstra:
-        periode = f" tahun {tahun}" if tahun is not None else ""
-        raise TidakDitemukan(f"OPD {nama_opd} tidak memiliki Renstra{periode}.")
+        if tahun is not None:
+            renstra_untuk(sesi, opd, tahun)  # raises, naming the periods there are
+        raise TidakDitemukan(f"OPD {nama_opd} belum memiliki Renstra.")
     rpjmd_ids = {r.rpjmd_id for r in renstra if r.rpjmd_id is not None}
     lingkup = or_(
         NodeKinerja.renstra_id.in_([r.id for r in renstra]),
