@@ -87,6 +87,7 @@ def tulis_pdf(
     n_kepala = len(tabel.kepala)
     data: list[list[Any]] = [["" for _ in tabel.kolom] for _ in range(n_kepala)]
     gaya: list[tuple[Any, ...]] = [
+        ("FONTNAME", (0, 0), (-1, -1), HURUF),
         ("GRID", (0, 0), (-1, -1), 0.4, colors.Color(0.35, 0.35, 0.35)),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("VALIGN", (0, 0), (-1, n_kepala - 1), "MIDDLE"),
@@ -164,6 +165,7 @@ def tulis_pdf(
         author=tabel.instansi,
         subject=tabel.periode,
         creator="SAKIP Desktop",
+        initialFontName=HURUF,  # so no base-14 Helvetica (not embedded) is referenced
     )
     kiri = f"{tabel.instansi} · Dicetak {format_tanggal(tanggal)} — SAKIP Desktop"
     doc.build(isi, canvasmaker=kanvas_bernomor(kiri))
