@@ -408,6 +408,8 @@ def ganti_sandi(
     with db.transaksi(pelaku, alasan="Ganti sandi sendiri") as sesi:
         akun = _akun_wajib(sesi, pelaku.username)
         hasil = _verifikasi(sesi, akun, sandi_lama, kini)
+        if hasil is None and not akun.aktif:
+            hasil = GagalMasuk(f"Akun {akun.username} dinonaktifkan. Hubungi Administrator.")
         if hasil is not None:
             pesan = hasil.pesan.replace("Nama pengguna atau sandi salah", "Sandi lama salah")
             galat = GagalMasuk(pesan, tunggu=hasil.tunggu)

@@ -275,6 +275,8 @@ class PemeriksaanBerkas:
     """Why not, in Bahasa Indonesia (None when ``sah``)."""
     revisi: str | None = None
     jumlah: dict[str, int] | None = None
+    kosong: bool = False
+    """An SQLite file without any table (a new database may be made in it)."""
     """Rows of a few tables (opd, indikator, target, realisasi, pengguna) for the preview."""
 
 
@@ -330,6 +332,8 @@ def periksa_berkas(
         if hasil != ["ok"]:
             return tolak(f"struktur berkas rusak ({'; '.join(hasil)[:200]})")
         tabel = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        if not tabel:
+            return PemeriksaanBerkas(path, False, "basis data kosong", kosong=True)
         if not TABEL_WAJIB.issubset(tabel):
             return tolak("bukan basis data SAKIP Desktop (tabelnya lain)")
         revisi = sorted(r[0] for r in conn.execute("SELECT version_num FROM alembic_version"))
@@ -405,7 +409,7 @@ def periksa_sebelum_buka(path_db: Path, pengaturan: PengaturanCadangan | None = 
     if not path_db.exists() or path_db.stat().st_size == 0:
         return
     hasil = periksa_berkas(path_db, hanya_baca=False)
-    if not hasil.sah:
+    if not hasil.sah and not hasil.kosong:
         raise galat_berkas_rusak(path_db, hasil.pesan or "", pengaturan)
 
 

@@ -78,7 +78,7 @@ def teks_nilai(nilai: Any) -> str | None:
 
 def ringkasan_rekaman(obj: Any) -> str:
     """A short human label of a record for 'tambah'/'hapus' rows."""
-    for nama in ("kode", "uraian", "nama", "judul", "username", "pernyataan"):
+    for nama in ("username", "kode", "uraian", "nama", "judul", "pernyataan"):
         nilai = getattr(obj, nama, None)
         if nilai:
             return str(nilai)[:200]
