@@ -9,10 +9,12 @@ Renstra/Renja pagu). Import → export → import gives the same plan.
 
 from __future__ import annotations
 
+import math
 import uuid
 from collections import defaultdict
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, Side
@@ -76,9 +78,27 @@ def _pohon(sesi: Session, renstra: Renstra) -> list[tuple[NodeKinerja, int]]:
     return hasil
 
 
+def _tahun_terisi(renstra: Renstra, terisi: set[int]) -> list[int]:
+    """The Renstra's years from the first one with a target or pagu (a period that counts
+    its baseline year, like 2016–2021 with targets from 2017, prints Tahun-1 = 2017)."""
+    tahun = list(renstra.tahun)
+    while len(tahun) > 1 and tahun[0] not in terisi:
+        tahun.pop(0)
+    return tahun
+
+
+def _tinggi_baris(ws: Any, r: int, lebar: dict[int, float]) -> None:
+    """Room for wrapped text: spreadsheets do not grow rows written by a program."""
+    baris = 1
+    for c, w in lebar.items():
+        nilai = ws.cell(r, c).value
+        if isinstance(nilai, str):
+            baris = max(baris, math.ceil(len(nilai) * 1.1 / max(w, 1)))
+    ws.row_dimensions[r].height = 15 * baris
+
+
 def tulis_tc27(sesi: Session, opd: Opd, renstra: Renstra, tujuan: Path) -> Path:
     """Write ``renstra`` of ``opd`` as a T-C.27 workbook at ``tujuan``."""
-    tahun = list(renstra.tahun)
     pohon = _pohon(sesi, renstra)
     ind_ids = [i.id for n, _ in pohon for i in n.indikator]
     target: dict[tuple[uuid.UUID, int], Target] = {}
@@ -96,6 +116,7 @@ def tulis_tc27(sesi: Session, opd: Opd, renstra: Renstra, tujuan: Path) -> Path:
     for a in sesi.scalars(select(Anggaran).where(Anggaran.node_id.in_([n.id for n, _ in pohon]))):
         per_dok[(a.node_id, a.tahun)][a.dokumen] = a.pagu
     pagu = {k: next(v[d] for d in URUTAN_DOKUMEN_ANGGARAN if d in v) for k, v in per_dok.items()}
+    tahun = _tahun_terisi(renstra, {th for _, th in target} | {th for _, th in pagu})
     baseline_tahun = sorted(
         {i.baseline_tahun for n, _ in pohon for i in n.indikator if i.baseline_tahun}
     )
@@ -198,12 +219,22 @@ def tulis_tc27(sesi: Session, opd: Opd, renstra: Renstra, tujuan: Path) -> Path:
                 sel.border = _BINGKAI
                 sel.alignment = Alignment(vertical="top", wrap_text=True)
             r += 1
-    for c, w in {1: 30, 2: 30, 3: 18, 4: 40, 5: 45, 6: 14}.items():
+    lebar_kolom: dict[int, float] = {1: 30, 2: 30, 3: 18, 4: 40, 5: 45, 6: 16}
+    lebar_kolom.update({c: 16 for c in range(k_target, k_lokasi + 1)})
+    lebar_kolom[k_unit] = 30
+    for c, w in lebar_kolom.items():
         ws.column_dimensions[get_column_letter(c)].width = w
-    for c in range(k_target, k_lokasi + 1):
-        ws.column_dimensions[get_column_letter(c)].width = 16
-    ws.column_dimensions[get_column_letter(k_unit)].width = 30
+    for baris_data in range(r3 + 2, r):
+        _tinggi_baris(ws, baris_data, lebar_kolom)
     ws.freeze_panes = ws.cell(r3 + 2, 6)
+    ws.row_dimensions[r1].height = 45
+    ws.row_dimensions[r2].height = 30
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.print_title_rows = f"{r1}:{r3 + 1}"
     tujuan = Path(tujuan)
     wb.save(tujuan)
     wb.close()
