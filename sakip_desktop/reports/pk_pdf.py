@@ -138,7 +138,7 @@ def _rp(x: Decimal | None) -> str:
 # --- styles ------------------------------------------------------------------------------------
 
 
-class _Gaya:
+class Gaya:
     """Paragraph styles, built once the fonts are registered."""
 
     def __init__(self) -> None:
@@ -192,7 +192,7 @@ class _Gaya:
 # --- page 1: the lembar pernyataan ------------------------------------------------------------
 
 
-def _kop(kop: KopSurat, lebar: float, g: _Gaya) -> list[Any]:
+def kop_flowables(kop: KopSurat, lebar: float, g: Gaya) -> list[Any]:
     from reportlab.platypus import HRFlowable, Image, Paragraph, Spacer, Table, TableStyle
 
     teks: list[Any] = [Paragraph(escape(f"PEMERINTAH {kop.pemda}".upper()), g.kop_pemda)]
@@ -236,7 +236,7 @@ def _kop(kop: KopSurat, lebar: float, g: _Gaya) -> list[Any]:
     ]
 
 
-def _judul(d: DokumenPK, t: TemplatPK, g: _Gaya) -> list[Any]:
+def _judul(d: DokumenPK, t: TemplatPK, g: Gaya) -> list[Any]:
     from reportlab.platypus import Paragraph
 
     pola = t.judul_perubahan if d.perubahan else t.judul
@@ -247,7 +247,7 @@ def _judul(d: DokumenPK, t: TemplatPK, g: _Gaya) -> list[Any]:
     return hasil
 
 
-def _identitas(p: Pihak | None, sebutan: str, lebar: float, g: _Gaya) -> list[Any]:
+def _identitas(p: Pihak | None, sebutan: str, lebar: float, g: Gaya) -> list[Any]:
     from reportlab.platypus import Paragraph, Table, TableStyle
 
     nama = escape(p.nama) if p else "…………………………"
@@ -271,42 +271,50 @@ def _identitas(p: Pihak | None, sebutan: str, lebar: float, g: _Gaya) -> list[An
     return [tabel, Paragraph(sebutan, g.isi)]
 
 
-def _kolom_pejabat(p: Pihak | None, label: str, g: _Gaya) -> list[Any]:
+def kolom_pejabat(p: Pihak | None, label: str, g: Gaya) -> list[Any]:
     """One signature column, one cell per line so both columns line up: label, jabatan,
     room to sign and stamp, name, pangkat/golongan, NIP (none of these two for a Bupati)."""
     from reportlab.platypus import Paragraph
 
+    judul = Paragraph(escape(label), g.ttd) if label else ""
     if p is None:
-        return [Paragraph(escape(label), g.ttd), "", "", "", "", ""]
+        return [judul, "", "", "", "", ""]
     jabatan = p.status.awalan + p.jabatan.upper() + ","
     pangkat = nip = ""
     if not p.kepala_daerah:
         pangkat = p.pangkat or ""
         nip = "NIP. " + (nip_cetak(p.nip) if p.nip else "")
     return [
-        Paragraph(escape(label), g.ttd),
+        judul,
         Paragraph(escape(jabatan), g.ttd),
         "",
         Paragraph(f"<b><u>{escape(p.nama)}</u></b>", g.ttd),
-        Paragraph(escape(pangkat), g.ttd),
-        Paragraph(escape(nip), g.ttd),
+        Paragraph(escape(pangkat), g.ttd) if pangkat else "",
+        Paragraph(escape(nip), g.ttd) if nip else "",
     ]
 
 
-def _tanda_tangan(d: DokumenPK, t: TemplatPK, lebar: float, g: _Gaya) -> Any:
-    """Place and date over the right column; PIHAK KEDUA left, PIHAK PERTAMA right (or the
-    Bupati alone on the right for his own PK)."""
+def tabel_tanda_tangan(
+    tempat_tanggal: str,
+    kiri: list[Any],
+    kanan: list[Any],
+    lebar: float,
+    g: Gaya,
+    ruang: float = 24 * MM,
+) -> Any:
+    """Two signature columns (from `kolom_pejabat`) with the place and date over the right
+    one, ``ruang`` high to sign and stamp, kept on one page."""
     from reportlab.platypus import KeepTogether, Paragraph, Table, TableStyle
 
-    tempat_tanggal = ", ".join(
-        x for x in (d.tempat, format_tanggal(d.tanggal) if d.tanggal else None) if x
-    )
-    kanan = _kolom_pejabat(d.pertama, "" if d.satu_penandatangan else t.label_pertama, g)
-    kiri = [""] * 6 if d.satu_penandatangan else _kolom_pejabat(d.kedua, t.label_kedua, g)
-    data = [["", Paragraph(escape(tempat_tanggal), g.ttd)]]
-    data += [[a, b] for a, b in zip(kiri, kanan, strict=True)]
-    tinggi: list[float | None] = [None] * len(data)
-    tinggi[3] = 24 * MM
+    data: list[list[Any]] = [["", Paragraph(escape(tempat_tanggal), g.ttd)]]
+    tinggi: list[float | None] = [None]
+    for i, (a, b) in enumerate(zip(kiri, kanan, strict=True)):
+        if i == 2:  # the room to sign and stamp
+            data.append(["", ""])
+            tinggi.append(ruang)
+        elif a != "" or b != "":  # a line nobody has (a Bupati's NIP) takes no room
+            data.append([a, b])
+            tinggi.append(None)
     tabel = Table(data, colWidths=[lebar / 2, lebar / 2], rowHeights=tinggi)
     tabel.setStyle(
         TableStyle(
@@ -322,10 +330,22 @@ def _tanda_tangan(d: DokumenPK, t: TemplatPK, lebar: float, g: _Gaya) -> Any:
     return KeepTogether([tabel])
 
 
-def _lembar_pernyataan(d: DokumenPK, t: TemplatPK, lebar: float, g: _Gaya) -> list[Any]:
+def tempat_tanggal(tempat: str | None, tanggal: date | None) -> str:
+    """ "Lamongan, 2 Januari 2020"."""
+    return ", ".join(x for x in (tempat, format_tanggal(tanggal) if tanggal else None) if x)
+
+
+def _tanda_tangan(d: DokumenPK, t: TemplatPK, lebar: float, g: Gaya) -> Any:
+    """PIHAK KEDUA left, PIHAK PERTAMA right (or the Bupati alone on the right)."""
+    kanan = kolom_pejabat(d.pertama, "" if d.satu_penandatangan else t.label_pertama, g)
+    kiri = [""] * 6 if d.satu_penandatangan else kolom_pejabat(d.kedua, t.label_kedua, g)
+    return tabel_tanda_tangan(tempat_tanggal(d.tempat, d.tanggal), kiri, kanan, lebar, g)
+
+
+def _lembar_pernyataan(d: DokumenPK, t: TemplatPK, lebar: float, g: Gaya) -> list[Any]:
     from reportlab.platypus import Paragraph, Spacer
 
-    isi: list[Any] = [*_kop(d.kop, lebar, g), *_judul(d, t, g), Spacer(1, 12)]
+    isi: list[Any] = [*kop_flowables(d.kop, lebar, g), *_judul(d, t, g), Spacer(1, 12)]
     if d.satu_penandatangan:
         isi.append(Paragraph(t.pembuka_tunggal, g.isi))
         isi.extend(_identitas(d.pertama, t.janji_tunggal, lebar, g))
@@ -343,7 +363,7 @@ def _lembar_pernyataan(d: DokumenPK, t: TemplatPK, lebar: float, g: _Gaya) -> li
 # --- the lampiran -------------------------------------------------------------------------------
 
 
-def _gaya_tabel(jumlah_kepala: int) -> list[tuple[Any, ...]]:
+def gaya_tabel(jumlah_kepala: int) -> list[tuple[Any, ...]]:
     return [
         ("GRID", (0, 0), (-1, -1), 0.6, "black"),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -358,12 +378,12 @@ def _gaya_tabel(jumlah_kepala: int) -> list[tuple[Any, ...]]:
     ]
 
 
-def _lebar_kolom(lebar: float, proporsi: Sequence[float]) -> list[float]:
+def lebar_kolom(lebar: float, proporsi: Sequence[float]) -> list[float]:
     total = sum(proporsi)
     return [lebar * p / total for p in proporsi]
 
 
-def _tabel_kinerja(d: DokumenPK, lebar: float, kolom_satuan: bool, g: _Gaya) -> Any:
+def _tabel_kinerja(d: DokumenPK, lebar: float, kolom_satuan: bool, g: Gaya) -> Any:
     """No · Sasaran · Indikator Kinerja · Target (· Satuan); rows of one sasaran share its
     number and its cell."""
     from reportlab.platypus import Paragraph, Table, TableStyle
@@ -378,7 +398,7 @@ def _tabel_kinerja(d: DokumenPK, lebar: float, kolom_satuan: bool, g: _Gaya) -> 
         [Paragraph(k, g.sel_kepala) for k in kepala],
         [f"({i + 1})" for i in range(len(kepala))],
     ]
-    gaya = _gaya_tabel(2)
+    gaya = gaya_tabel(2)
     nomor = 0
     awal = 2
     sebelum: str | None = None
@@ -407,12 +427,12 @@ def _tabel_kinerja(d: DokumenPK, lebar: float, kolom_satuan: bool, g: _Gaya) -> 
     if not d.kinerja:
         kosong = Paragraph("(tidak ada sasaran dan indikator)", g.sel)
         data.append(["", kosong] + [""] * (len(kepala) - 2))
-    tabel = Table(data, colWidths=_lebar_kolom(lebar, proporsi), repeatRows=2)
+    tabel = Table(data, colWidths=lebar_kolom(lebar, proporsi), repeatRows=2)
     tabel.setStyle(TableStyle(gaya))
     return tabel
 
 
-def _tabel_anggaran(d: DokumenPK, lebar: float, t: TemplatPK, g: _Gaya) -> Any:
+def _tabel_anggaran(d: DokumenPK, lebar: float, t: TemplatPK, g: Gaya) -> Any:
     """No · Program · Anggaran · Keterangan with the total; for Eselon III/IV the lines are
     grouped under their program/kegiatan in a column of its own."""
     from reportlab.platypus import Paragraph, Table, TableStyle
@@ -430,7 +450,7 @@ def _tabel_anggaran(d: DokumenPK, lebar: float, t: TemplatPK, g: _Gaya) -> Any:
         [Paragraph(k, g.sel_kepala) for k in kepala],
         [f"({i + 1})" for i in range(n)],
     ]
-    gaya = _gaya_tabel(2)
+    gaya = gaya_tabel(2)
     nomor = 0
     awal = 2
     sebelum: object = object()
@@ -480,12 +500,12 @@ def _tabel_anggaran(d: DokumenPK, lebar: float, t: TemplatPK, g: _Gaya) -> Any:
         ("SPAN", (0, total), (n - 3, total)),
         ("BACKGROUND", (0, total), (-1, total), "#F2F2F2"),
     ]
-    tabel = Table(data, colWidths=_lebar_kolom(lebar, proporsi), repeatRows=2)
+    tabel = Table(data, colWidths=lebar_kolom(lebar, proporsi), repeatRows=2)
     tabel.setStyle(TableStyle(gaya))
     return tabel
 
 
-def _lampiran(d: DokumenPK, t: TemplatPK, lebar: float, kolom_satuan: bool, g: _Gaya) -> list[Any]:
+def _lampiran(d: DokumenPK, t: TemplatPK, lebar: float, kolom_satuan: bool, g: Gaya) -> list[Any]:
     from reportlab.platypus import Paragraph, Spacer
 
     isi: list[Any] = [*_judul(d, t, g)]
@@ -572,7 +592,7 @@ def tulis_pk_pdf(
     if not dokumen:
         raise ValueError("Tidak ada PK untuk dicetak.")
     t = templat or TEMPLAT_BAWAAN
-    g = _Gaya()
+    g = Gaya()
     ukuran = UKURAN_KERTAS[kertas.upper()]
     kiri, kanan = 25 * MM, 20 * MM
     lebar = ukuran[0] - kiri - kanan

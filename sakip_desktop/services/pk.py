@@ -45,6 +45,7 @@ from .pk_susun import (
     DokumenPK,
     DrafPK,
     SelisihPK,
+    cari_jabatan,
     cari_unit,
     data_baris,
     dokumen_draf,
@@ -563,6 +564,49 @@ class LayananPK:
         hasil.selesai += 1
         lapor(hasil.selesai, hasil.total, siap[-1][1].label)
         return hasil
+
+    def cetak_iku(
+        self,
+        tahun: int,
+        out: Path,
+        *,
+        format: str = "pdf",
+        opd: str | None = None,
+        kertas: str | None = None,
+        tanggal: date | None = None,
+    ) -> Path:
+        """The agency's IKU document for ``tahun`` as PDF or XLSX."""
+        from ..reports.iku_iki import susun_iku, tulis_indikator
+
+        with self.db.baca() as sesi:
+            o = pilih_opd(sesi, opd)
+            dokumen = susun_iku(sesi, o, tahun, tanggal)
+            opsi = opsi_cetak(sesi, o.id, kertas)
+        return tulis_indikator(dokumen, Path(out), format=format, kertas=opsi.kertas)
+
+    def cetak_iki(
+        self,
+        jabatan_id: uuid.UUID,
+        tahun: int,
+        out: Path,
+        *,
+        format: str = "pdf",
+        kertas: str | None = None,
+        tanggal: date | None = None,
+    ) -> Path:
+        """One position's IKI for ``tahun`` as PDF or XLSX."""
+        from ..reports.iku_iki import susun_iki, tulis_indikator
+
+        with self.db.baca() as sesi:
+            jabatan = _jabatan(sesi, jabatan_id)
+            dokumen = susun_iki(sesi, jabatan, tahun, tanggal)
+            opsi = opsi_cetak(sesi, jabatan.opd_id, kertas)
+        return tulis_indikator(dokumen, Path(out), format=format, kertas=opsi.kertas)
+
+    def cari_jabatan(self, nama: str, *, opd: str | None = None) -> uuid.UUID:
+        """A position by its printed name (or a unique part of it), for the CLI."""
+        with self.db.baca() as sesi:
+            return cari_jabatan(sesi, pilih_opd(sesi, opd), nama).id
 
 
 Kemajuan = Callable[[int, int, str], None]
