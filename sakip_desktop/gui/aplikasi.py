@@ -4,6 +4,7 @@ put together here and nowhere else."""
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import traceback
 from pathlib import Path
@@ -73,6 +74,12 @@ def jalankan(argv: list[str]) -> int:
     if not tangkapan:
         sys.excepthook = _tangkap_galat_program
     jendela.show()
+    if os.environ.get("SAKIP_UKUR_MULAI"):  # tests/benchmarks: report "shown", then quit
+        def siap() -> None:
+            print("SIAP", flush=True)
+            app.exit(0)
+
+        QTimer.singleShot(0, siap)
     if tangkapan:
         tujuan = Path(args.screenshot)
 

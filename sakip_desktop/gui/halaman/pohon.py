@@ -304,12 +304,12 @@ class HalamanPohon(Halaman):
         self.tombol_hapus_indikator.setEnabled(boleh and bool(self._indikator))
         self.tombol_simpan_indikator.setEnabled(boleh)
         baris = next((n for n, x in enumerate(self._indikator) if x[0] == pilih), 0)
+        self.editor_indikator.setEnabled(info is not None)
         if self._indikator:
             self.daftar_indikator.setCurrentRow(baris)
             self._indikator_dipilih(baris)
         else:
             self.editor_indikator.kosongkan()
-            self.editor_indikator.setEnabled(boleh)
 
     def _indikator_dipilih(self, baris: int) -> None:
         info = self.node_terpilih()
