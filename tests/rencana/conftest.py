@@ -156,6 +156,7 @@ def buat_tc27(
     baris: list[Baris] | None = None,
     *,
     tata: str = "standar",
+    urutan: list[str] | None = None,
     judul: str | None = "RENSTRA DINAS KESEHATAN KABUPATEN LAMONGAN TAHUN 2016-2021",
     tahun: list[int] | None = None,
     acak: int = 7,
@@ -166,10 +167,11 @@ def buat_tc27(
     wb = Workbook()
     ws = wb.active
     ws.title = "T-C.27 Renstra"
-    kolom: list[tuple[str, Any]] = [(k, None) for k in KOLOM_STANDAR]
+    kolom: list[tuple[str, Any]] = [(k, None) for k in urutan or KOLOM_STANDAR]
     for th in tahun:
         kolom += [("target", th), ("pagu", th)]
-    kolom += [("kondisi_target", None), ("kondisi_pagu", None), ("unit", None), ("lokasi", None)]
+    kolom += [("kondisi_target", None), ("kondisi_pagu", None)]
+    kolom += [(k, None) for k in ("unit", "lokasi") if k not in (urutan or [])]
     if tata == "acak":
         kolom.append(("keterangan", None))
         random.Random(acak).shuffle(kolom)
@@ -247,8 +249,8 @@ def _kepala_acak(ws: Any, r0: int, kolom: list[tuple[str, Any]]) -> None:
     judul = {
         "tujuan": "Tujuan Strategis",
         "sasaran": "Sasaran Strategis",
-        "kode": "Kode Rekening",
-        "uraian": "Nama Program / Kegiatan / Sub Kegiatan",
+        "kode": "Rekening",
+        "uraian": "Nomenklatur",
         "indikator": "Indikator",
         "baseline": "Kondisi Awal",
         "kondisi_target": "Kondisi Akhir Target",
@@ -263,7 +265,7 @@ def _kepala_acak(ws: Any, r0: int, kolom: list[tuple[str, Any]]) -> None:
             ws.merge_cells(start_row=r0, start_column=c, end_row=r0 + 1, end_column=c)
         else:
             ws.cell(r0, c, f"TA {th}")
-            ws.cell(r0 + 1, c, "Sasaran Kinerja" if k == "target" else "Pagu Indikatif")
+            ws.cell(r0 + 1, c, "Sasaran Kinerja" if k == "target" else "Alokasi")
 
 
 @pytest.fixture
@@ -274,3 +276,85 @@ def tc27() -> Callable[..., Path]:
 @pytest.fixture
 def baris_contoh() -> Callable[[], list[Baris]]:
     return baris_dinkes
+
+
+# --- looking at what is in the database --------------------------------------------------------
+
+
+def hitung_semua(db: Any) -> dict[str, int]:
+    """Rows of every table (the audit trail included): "nothing written" means all equal."""
+    from sqlalchemy import func, select
+
+    from sakip_desktop.model import Base
+
+    with db.engine.connect() as conn:
+        return {
+            t.name: conn.execute(select(func.count()).select_from(t)).scalar_one()
+            for t in Base.metadata.sorted_tables
+        }
+
+
+def potret(db: Any, opd: str) -> list[tuple[Any, ...]]:
+    """An agency's Renstra as plain values: nodes in tree order with their indicators,
+    Renstra targets in force and pagu — what two imports must agree on."""
+    from sqlalchemy import select
+
+    from sakip_desktop.domain import DokumenTarget
+    from sakip_desktop.model import Anggaran, Target
+    from sakip_desktop.services.konteks import pilih_opd
+    from sakip_desktop.services.pohon import muat_pohon, telusuri
+    from sakip_desktop.model import Renstra
+
+    hasil: list[tuple[Any, ...]] = []
+    with db.baca() as sesi:
+        o = pilih_opd(sesi, opd)
+        for renstra in sesi.scalars(select(Renstra).where(Renstra.opd_id == o.id)):
+            hasil.append(("renstra", renstra.tahun_awal, renstra.tahun_akhir))
+            for s in telusuri(muat_pohon(sesi, renstra)):
+                n = s.node
+                if n.renstra_id != renstra.id:
+                    continue
+                pagu = sorted(
+                    (a.tahun, a.pagu)
+                    for a in sesi.scalars(select(Anggaran).where(Anggaran.node_id == n.id))
+                )
+                induk = n.parent.uraian if n.parent is not None else None
+                hasil.append((n.jenis.value, n.kode, n.uraian, induk, s.kedalaman, tuple(pagu)))
+                for ind in n.indikator:
+                    berlaku: dict[int, Target] = {}
+                    for t in sesi.scalars(
+                        select(Target).where(
+                            Target.indikator_id == ind.id,
+                            Target.dokumen == DokumenTarget.RENSTRA,
+                            Target.triwulan == 0,
+                        )
+                    ):
+                        if t.tahun not in berlaku or t.perubahan_ke > berlaku[t.tahun].perubahan_ke:
+                            berlaku[t.tahun] = t
+                    target = tuple(
+                        (th, t.nilai, t.nilai_maks, t.nilai_teks)
+                        for th, t in sorted(berlaku.items())
+                    )
+                    hasil.append(
+                        (
+                            "  indikator",
+                            ind.kode,
+                            ind.nama,
+                            ind.satuan,
+                            ind.jenis.value,
+                            ind.baseline,
+                            ind.baseline_tahun,
+                            target,
+                        )
+                    )
+    return hasil
+
+
+@pytest.fixture
+def hitung() -> Callable[[Any], dict[str, int]]:
+    return hitung_semua
+
+
+@pytest.fixture
+def potret_opd() -> Callable[[Any, str], list[tuple[Any, ...]]]:
+    return potret

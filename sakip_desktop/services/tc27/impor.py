@@ -430,7 +430,8 @@ def impor_rencana(
         if sinkron.opd is None:
             if not opd:
                 raise KesalahanPengguna('Sebutkan nama OPD baru dengan --opd "NAMA".')
-            baru = Opd(pemda=_pemda(sesi, pemda), nama=opd.strip(), singkatan=singkatan)
+            nama_pemda = pemda or (prat.pemetaan.pemda_judul if prat.pemetaan else None)
+            baru = Opd(pemda=_pemda(sesi, nama_pemda), nama=opd.strip(), singkatan=singkatan)
             sesi.add(baru)
             sesi.flush()
             pasang_bawaan(sesi)

@@ -101,6 +101,7 @@ class PemetaanKolom:
     bentuk: str
     sumber: str = "otomatis"
     tahun_judul: tuple[int, int] | None = None
+    pemda_judul: str | None = None
     dikenali: dict[int, KolomPeta] = field(default_factory=dict)
 
     # --- the mapping step ------------------------------------------------------------------
@@ -110,7 +111,10 @@ class PemetaanKolom:
         p = PeranKolom(peran)
         if p.bertahun and tahun is None:
             raise InputTidakSah(f"Kolom {huruf_kolom(c)}: {p.label} perlu tahunnya.", field="tahun")
-        self.kolom[c] = KolomPeta(p, tahun if p.bertahun else None)
+        if p is PeranKolom.BASELINE and tahun is None:
+            dikenal = self.dikenali.get(c)
+            tahun = dikenal.tahun if dikenal is not None else None
+        self.kolom[c] = KolomPeta(p, tahun if p.bertahun or p is PeranKolom.BASELINE else None)
         self.sumber = "pengguna"
 
     def kolom_peran(self, peran: PeranKolom) -> list[int]:
@@ -128,7 +132,15 @@ class PemetaanKolom:
                 pesan.append(f"kolom {p.label} belum ditentukan")
         if not self.kolom_peran(PeranKolom.TARGET):
             pesan.append("belum ada kolom target tahunan")
+        dilihat: dict[tuple[PeranKolom, int], int] = {}
         for c, k in sorted(self.kolom.items()):
+            if k.peran is not None and k.peran.bertahun and k.tahun is not None:
+                lain = dilihat.setdefault((k.peran, k.tahun), c)
+                if lain != c:
+                    pesan.append(
+                        f"kolom {huruf_kolom(lain)} dan {huruf_kolom(c)} sama-sama "
+                        f"{k.peran.label.lower()} tahun {k.tahun}"
+                    )
             if k.peran is not None and k.peran.bertahun and k.tahun is None:
                 pesan.append(
                     f"tahun kolom {huruf_kolom(c)} ({self.label.get(c, '')}) belum diketahui"
@@ -300,6 +312,21 @@ def periode_judul(lembar: Lembar, sampai_baris: int) -> tuple[int, int] | None:
     return None
 
 
+_PEMDA = re.compile(
+    r"\b(kabupaten|kota)\s+([a-z][a-z .'-]*?)\s*(?=\btahun\b|\d|$|,)", re.IGNORECASE
+)
+
+
+def pemda_judul(lembar: Lembar, sampai_baris: int) -> str | None:
+    """The regency named in the title rows ("… KABUPATEN LAMONGAN TAHUN …")."""
+    for r in range(1, sampai_baris):
+        for c in range(1, lembar.jumlah_kolom + 1):
+            m = _PEMDA.search(_teks(lembar, r, c, kepala=False))
+            if m and m[2].strip():
+                return f"{m[1].title()} {m[2].strip().title()}"
+    return None
+
+
 def bentuk_dari_label(label: dict[int, str], tinggi: int) -> str:
     """The shape of a file: its header texts per column, hashed (16 hex digits)."""
     isi = [kunci_teks(label.get(c, "")) for c in range(1, max(label, default=0) + 1)]
@@ -333,6 +360,7 @@ def deteksi_pemetaan(lembar: Lembar) -> PemetaanKolom | None:
         kolom={c: KolomPeta(k.peran, k.tahun, k.urutan_tahun) for c, k in kolom.items()},
         bentuk=bentuk_dari_label(label, akhir - awal + 1),
         tahun_judul=judul,
+        pemda_judul=pemda_judul(lembar, awal),
         dikenali=kolom,
     )
     if judul is not None:

@@ -120,7 +120,7 @@ def tulis_tc27(sesi: Session, opd: Opd, renstra: Renstra, tujuan: Path) -> Path:
     baseline_tahun = sorted(
         {i.baseline_tahun for n, _ in pohon for i in n.indikator if i.baseline_tahun}
     )
-    tahun_baseline = baseline_tahun[0] if len(baseline_tahun) == 1 else renstra.tahun_awal - 1
+    tahun_baseline = baseline_tahun[0] if len(baseline_tahun) == 1 else renstra.tahun_awal
 
     wb = Workbook()
     ws = wb.active

@@ -272,7 +272,7 @@ class _Pembaca:
             nilai = self._target(r, c)
             if nilai is not None:
                 ind.baseline = nilai.nilai.nilai
-                ind.baseline_tahun = self.p.tahun_kolom(c) or self.awal - 1
+                ind.baseline_tahun = self.p.tahun_kolom(c) or self.awal
                 if nilai.satuan:
                     satuan.append(nilai.satuan)
         for c in self.p.kolom_peran(PeranKolom.TARGET):
