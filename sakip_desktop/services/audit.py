@@ -19,6 +19,7 @@ from typing import Any
 from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session
 
+from ..domain import JenisUnit
 from ..errors import KesalahanPengguna, TidakDitemukan
 from ..model import Base, Indikator, JejakAudit, UnitKerja
 from ..storage import Database
@@ -178,7 +179,8 @@ def subpohon_unit(sesi: Session, unit_id: uuid.UUID) -> set[uuid.UUID]:
 
 
 def cari_unit(db: Database, teks: str) -> uuid.UUID:
-    """A unit by its short code ("PK", "PK.1") or its name (whole or a unique part)."""
+    """A unit by its short code ("PK", "PK.1") or its name (whole or a unique part; a part
+    that also fits seksi of the same name means the bidang)."""
     cari = teks.strip().casefold()
     with db.baca() as sesi:
         semua = sesi.scalars(select(UnitKerja)).all()
@@ -187,6 +189,9 @@ def cari_unit(db: Database, teks: str) -> uuid.UUID:
         [u for u in semua if u.nama.casefold() == cari],
         [u for u in semua if cari in u.nama.casefold()],
     ):
+        bidang = [u for u in cocok if u.jenis is JenisUnit.BIDANG]
+        if len(cocok) > 1 and len(bidang) == 1:
+            cocok = bidang  # "Hubungan Industrial": the bidang, not its seksi of that name
         if len(cocok) == 1:
             return cocok[0].id
         if len(cocok) > 1:
