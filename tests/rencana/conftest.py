@@ -194,11 +194,10 @@ def buat_tc27(
             elif k == "kondisi_target":
                 _tulis_nilai(ws, r, c, b.get("target", {}).get(tahun[-1]))
             elif k == "kondisi_pagu" and b.get("pagu"):
-                total = sum(
-                    int(str(v).replace("Rp", "").replace(".", "").strip())
-                    for v in b["pagu"].values()
-                )
-                ws.cell(r, c, total)
+                angka = [
+                    str(v).replace("Rp", "").replace(".", "").strip() for v in b["pagu"].values()
+                ]
+                ws.cell(r, c, sum(int(a) for a in angka if a.isdigit()))
             elif k in b:
                 _tulis_nilai(ws, r, c, b[k])
         if b.get("gabung_sasaran"):
@@ -300,10 +299,9 @@ def potret(db: Any, opd: str) -> list[tuple[Any, ...]]:
     from sqlalchemy import select
 
     from sakip_desktop.domain import DokumenTarget
-    from sakip_desktop.model import Anggaran, Target
+    from sakip_desktop.model import Anggaran, Renstra, Target
     from sakip_desktop.services.konteks import pilih_opd
     from sakip_desktop.services.pohon import muat_pohon, telusuri
-    from sakip_desktop.model import Renstra
 
     hasil: list[tuple[Any, ...]] = []
     with db.baca() as sesi:
