@@ -80,6 +80,28 @@ def _node(s: Simpul, induk: NodeImpor | None) -> NodeImpor | None:
     return node
 
 
+KUNCI_LAIN = frozenset(
+    {
+        "realisasi",
+        "target_triwulan",
+        "tindak_lanjut",
+        "tautan",
+        "rencana_aksi",
+        "realisasi_anggaran",
+        "revisi_anggaran",
+    }
+)
+
+
+def _ada_kunci(isi: Any, kunci: frozenset[str]) -> bool:
+    """Whether any mapping inside ``isi`` uses one of ``kunci``."""
+    if isinstance(isi, dict):
+        return any(k in kunci or _ada_kunci(v, kunci) for k, v in isi.items())
+    if isinstance(isi, list):
+        return any(_ada_kunci(v, kunci) for v in isi)
+    return False
+
+
 def rencana_dari_data(data: Any, nama_berkas: str) -> RencanaImpor:
     """The plan of a data file (the caller has checked ``format``)."""
     akar = Simpul(data, "berkas")
@@ -94,7 +116,7 @@ def rencana_dari_data(data: Any, nama_berkas: str) -> RencanaImpor:
             rencana.akar.append(node)
     opd = akar.anak("opd")
     for bagian in (*BAGIAN_LAIN, "realisasi"):
-        if opd.ada(bagian) or bagian == "realisasi":
+        if opd.ada(bagian) or (bagian == "realisasi" and _ada_kunci(renstra.isi, KUNCI_LAIN)):
             pesan = (
                 f"bagian opd.{bagian} tidak diterapkan ke OPD yang sudah ada"
                 if bagian != "realisasi"

@@ -133,7 +133,7 @@ class Pratinjau:
                     baris.append(f"  {label}: {sum(hitung.values())} ({rincian})")
         for m in self.masalah:
             baris.append(str(m))
-        if self.renstra_ada:
+        if self.renstra_ada and self.rencana is not None and not self.galat:
             if self.tanpa_perubahan:
                 baris.append("Tidak ada perubahan: isi berkas sama dengan Renstra di basis data.")
             else:
