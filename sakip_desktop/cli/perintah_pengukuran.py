@@ -179,6 +179,8 @@ def _target_set(args: argparse.Namespace) -> int:
                 perubahan=args.perubahan,
             )
         print(hasil.pesan)
+        if hasil.peringatan:
+            print(f"Perhatian: {hasil.peringatan}")
         return 0
 
 

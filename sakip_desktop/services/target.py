@@ -78,6 +78,7 @@ class HasilTarget:
 
     @property
     def pesan(self) -> str:
+        """One line saying what happened (the warning, if any, is in ``peringatan``)."""
         kepala = (
             f"Target {self.kode} {periode_teks(self.tahun, self.triwulan)} "
             f"({LABEL_DOKUMEN[self.dokumen]})"
@@ -93,7 +94,7 @@ class HasilTarget:
         }.get(self.aksi)
         if teks is None:
             teks = f"{kepala} tidak berubah: {lama if self.lama else 'belum ada target'}."
-        return teks if not self.peringatan else f"{teks} Perhatian: {self.peringatan}"
+        return teks
 
 
 def nilai_target_dari_teks(ind: Indikator, teks: str) -> NilaiTarget:
