@@ -2,10 +2,12 @@
 
 The file is read whole (XLSX through openpyxl, old XLS through xlrd), every row is checked
 and written through the same services as the window (`simpan_target`, `simpan_realisasi`)
-inside ONE transaction; each write runs in a savepoint so one refused value does not stop
-the others from being checked. Any error — a text in a number cell, an unknown code, a row
-of another bidang, a year outside the plan, a duplicate row, or a refusal by a service
-(bounds, permission, a closed quarter) — is collected with its sheet, row and column, and
+inside ONE transaction. Those services check everything before they change anything, so a
+refused value leaves the session as it was and the remaining rows are still checked (no
+savepoints: on SQLite, pysqlite's RELEASE of a first SAVEPOINT commits the transaction).
+Any error — a text in a number cell, an unknown code, a row of another bidang, a year
+outside the plan, a duplicate row, or a refusal by a service (bounds, permission, a closed
+quarter) — is collected with its sheet, row and column, and
 the transaction is rolled back: nothing is written. A dry run rolls back too, after
 counting what would be new, changed and unchanged. The same file imported twice changes
 nothing the second time, because the services treat an equal value as no change.
@@ -589,18 +591,17 @@ def _impor_target(k: _Konteks) -> None:
             lama = _target_berlaku(k.sesi, ind, tahun, tw, dok)
             lama_teks = _teks_t(lama, ind.satuan)
             try:
-                with k.sesi.begin_nested():
-                    berubah = simpan_target(
-                        k.sesi,
-                        k.pelaku,
-                        ind.id,
-                        tahun,
-                        tw,
-                        dok,
-                        v,
-                        alasan=alasan,
-                        nomor_dokumen=nomor,
-                    )
+                berubah = simpan_target(
+                    k.sesi,
+                    k.pelaku,
+                    ind.id,
+                    tahun,
+                    tw,
+                    dok,
+                    v,
+                    alasan=alasan,
+                    nomor_dokumen=nomor,
+                )
             except KesalahanPengguna as exc:
                 k.salah(r, nama, exc.pesan)
                 continue
@@ -689,20 +690,19 @@ def _impor_realisasi(k: _Konteks) -> None:
         lama = _teks_r(k.sesi, ind, tahun, tw)
         kosong = nilai is None and nilai_teks is None and komponen is None
         try:
-            with k.sesi.begin_nested():
-                berubah = simpan_realisasi(
-                    k.sesi,
-                    k.pelaku,
-                    ind.id,
-                    tahun,
-                    tw,
-                    nilai=nilai,
-                    komponen=komponen,
-                    nilai_teks=nilai_teks,
-                    catatan=teks_sel(tabel.nilai(r, T.CATATAN)),
-                    keterangan=teks_sel(tabel.nilai(r, T.KETERANGAN)),
-                    sumber_data=teks_sel(tabel.nilai(r, T.SUMBER_DATA)),
-                )
+            berubah = simpan_realisasi(
+                k.sesi,
+                k.pelaku,
+                ind.id,
+                tahun,
+                tw,
+                nilai=nilai,
+                komponen=komponen,
+                nilai_teks=nilai_teks,
+                catatan=teks_sel(tabel.nilai(r, T.CATATAN)),
+                keterangan=teks_sel(tabel.nilai(r, T.KETERANGAN)),
+                sumber_data=teks_sel(tabel.nilai(r, T.SUMBER_DATA)),
+            )
         except KesalahanPengguna as exc:
             kolom = _KOLOM_FIELD.get(getattr(exc, "field", None) or "", T.NILAI)
             if kolom == T.NILAI and ind.jenis.dari_komponen:
