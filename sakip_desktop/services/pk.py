@@ -214,10 +214,11 @@ class LayananPK:
             draf = susun_draf(sesi, jabatan, tahun, tanggal or tanggal_bawaan(tahun))
             return dokumen_draf(sesi, draf, tempat)
 
-    def selisih(self, pk_id: uuid.UUID) -> list[SelisihPK]:
-        """Where the PK's targets (and anggaran) differ from the tree's for its year."""
+    def selisih(self, pk_id: uuid.UUID, *, per_tanggal: date | None = None) -> list[SelisihPK]:
+        """Where the PK's targets differ from the tree's for its year, and its anggaran from
+        the pagu in force on ``per_tanggal`` (default today, or the end of a past year)."""
         with self.db.baca() as sesi:
-            return selisih_pk(sesi, _pk(sesi, pk_id))
+            return selisih_pk(sesi, _pk(sesi, pk_id), per_tanggal)
 
     # writing ------------------------------------------------------------------------------------
     def susun(

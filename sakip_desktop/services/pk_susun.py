@@ -692,12 +692,16 @@ class SelisihPK:
         return f"{apa}: PK {self.nilai_pk}, pohon kinerja {self.nilai_pohon}."
 
 
-def selisih_pk(sesi: Session, pk: PerjanjianKinerja) -> list[SelisihPK]:
-    """Compare a PK's rows with the tree: targets of the year in force now (PK document, else
-    Renja, else Renstra), pagu in force at the end of the year, rows gone or new."""
-    draf = susun_draf(sesi, pk.jabatan, pk.tahun, date(pk.tahun, 12, 31))
+def selisih_pk(
+    sesi: Session, pk: PerjanjianKinerja, per_tanggal: date | None = None
+) -> list[SelisihPK]:
+    """Compare a PK's rows with the tree: the targets of its year in force (PK document, else
+    Renja, else Renstra), the pagu in force on ``per_tanggal`` (default today, or the end of a
+    past year — so an original PK shows the cuts of a later refocusing), rows gone or new."""
+    tanggal = per_tanggal or min(date.today(), date(pk.tahun, 12, 31))
+    draf = susun_draf(sesi, pk.jabatan, pk.tahun, tanggal)
     pohon_kinerja = {b.indikator_id: b for b in draf.kinerja if b.indikator_id}
-    target = target_tahun(sesi, pohon_kinerja, pk.tahun)
+    target = {i: b.target for i, b in pohon_kinerja.items()}
     hasil: list[SelisihPK] = []
     ada: set[uuid.UUID] = set()
     for b in pk.baris:
