@@ -36,6 +36,11 @@ def daftarkan(sub: Any) -> None:
     pohon = sub.add_parser("pohon", help="tampilkan pohon kinerja sebagai teks berindentasi")
     pohon.add_argument("--year", type=jenis_argumen.tahun, metavar="TAHUN")
     pohon.add_argument("--opd", metavar="NAMA", help="nama atau singkatan OPD")
+    pohon.add_argument("--dari", metavar="KODE", help="mulai dari node berkode ini (S.1, 2.07.01)")
+    pohon.add_argument(
+        "--out", type=Path, metavar="BERKAS", help="gambar diagram ke BERKAS.pdf atau BERKAS.png"
+    )
+    pohon.add_argument("--kertas", choices=("A3", "A4"), default="A3", help="kertas PDF (A3)")
     pohon.set_defaults(jalankan=_pohon)
 
     cap = sub.add_parser("capaian", help="tabel target, realisasi dan capaian setiap indikator")
@@ -91,8 +96,17 @@ def _dengan_satuan(x: Decimal | None, satuan: str) -> str:
 def _pohon(args: argparse.Namespace) -> int:
     from datetime import date
 
+    from ..services.diagram_pohon import pohon_dari
+
     with buka_database(args, boleh_buat=False) as db:
         tahun = args.year or date.today().year
+        if args.out is not None:  # the diagram (services/diagram_pohon, reports/pohon_pdf)
+            from ..reports.pohon_pdf import tulis_berkas_pohon
+            from ..services.diagram_pohon import LayananDiagramPohon
+
+            tata = LayananDiagramPohon(db).tata_letak(tahun, args.dari, opd=args.opd)
+            print(tulis_berkas_pohon(tata, args.out, kertas=args.kertas))
+            return 0
         with db.baca() as sesi:
             opd = pilih_opd(sesi, args.opd)
             renstra = renstra_untuk(sesi, opd, tahun)
@@ -105,7 +119,7 @@ def _pohon(args: argparse.Namespace) -> int:
             for t in sesi.scalars(select(Target).where(Target.tahun == tahun)):
                 targets.setdefault(t.indikator_id, []).append(t)
             print(f"Pohon kinerja {opd.nama} — Renstra {renstra.label}, target tahun {tahun}")
-            for s in telusuri(muat_pohon(sesi, renstra)):
+            for s in telusuri(pohon_dari(muat_pohon(sesi, renstra), args.dari)):
                 n = s.node
                 awal = "  " * s.kedalaman
                 kode = f" [{n.kode}]" if n.kode else ""

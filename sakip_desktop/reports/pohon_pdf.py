@@ -298,3 +298,34 @@ def tulis_pdf_pohon(
         c.showPage()
     c.save()
     return HasilPdfPohon(total + 1, s, (baris, kolom))
+
+
+def tulis_berkas_pohon(tata: TataLetakPohon, tujuan: Path, *, kertas: str = "A3") -> str:
+    """Write the diagram as PDF or PNG by the file's suffix; returns a one-line summary.
+
+    PNG goes through Qt (offscreen when there is no display), imported only here, so the
+    core stays free of Qt for every other use.
+    """
+    from ..errors import InputTidakSah
+
+    if not tujuan.parent.exists():
+        raise InputTidakSah(f"Folder tujuan tidak ada: {tujuan.parent}", field="out")
+    akhiran = tujuan.suffix.lower()
+    if akhiran == ".pdf":
+        h = tulis_pdf_pohon(tata, tujuan, kertas=kertas)
+        bagian = f", dibagi {h.halaman - 1} bagian + ikhtisar" if h.ubin else ""
+        return (
+            f"Diagram pohon kinerja ditulis ke {tujuan}: {h.halaman} halaman {kertas} "
+            f"landscape, skala {round(h.skala * 100)}%{bagian}."
+        )
+    if akhiran == ".png":
+        from ..gui.diagram_pohon import tulis_png_pohon
+
+        ukuran = tulis_png_pohon(tata, tujuan)
+        return (
+            f"Diagram pohon kinerja ditulis ke {tujuan}: "
+            f"{ukuran.width()} × {ukuran.height()} piksel (150 dpi)."
+        )
+    raise InputTidakSah(
+        f"Akhiran berkas {tujuan.name!r} tidak dikenal: pakai .pdf atau .png.", field="out"
+    )

@@ -40,7 +40,7 @@ from ..storage import Database
 from .capaian import BarisCapaian, tabel_capaian
 from .konteks import pilih_opd, renstra_untuk
 from .pengaturan import band_capaian
-from .pohon import SimpulPohon, muat_pohon
+from .pohon import SimpulPohon, muat_pohon, telusuri
 
 # --- page geometry (shared with reports/pohon_pdf.py) ------------------------------------
 KERTAS = {"A3": (1190.55, 841.89), "A4": (841.89, 595.28)}
@@ -924,9 +924,8 @@ def _capaian_terakhir(
     return hasil
 
 
-def _cari_dari(akar: list[SimpulPohon], dari: str | uuid.UUID) -> SimpulPohon:
-    from .pohon import telusuri
-
+def cari_simpul(akar: list[SimpulPohon], dari: str | uuid.UUID) -> SimpulPohon:
+    """The node of a loaded tree with this code (case-insensitive) or id."""
     semua = list(telusuri(akar))
     if isinstance(dari, uuid.UUID):
         for s in semua:
@@ -943,6 +942,11 @@ def _cari_dari(akar: list[SimpulPohon], dari: str | uuid.UUID) -> SimpulPohon:
     )
 
 
+def pohon_dari(akar: list[SimpulPohon], dari: str | uuid.UUID | None) -> list[SimpulPohon]:
+    """The whole forest, or the subtree of node ``dari`` (a code or an id)."""
+    return akar if dari is None else [cari_simpul(akar, dari)]
+
+
 def kumpulkan_diagram(
     sesi: Session, opd: Opd, tahun: int, dari: str | uuid.UUID | None = None
 ) -> SumberDiagram:
@@ -950,7 +954,7 @@ def kumpulkan_diagram(
     down, else all of it from the visi), with targets and latest capaian of ``tahun``."""
     renstra = renstra_untuk(sesi, opd, tahun)
     pohon = muat_pohon(sesi, renstra)
-    awal = pohon if dari is None else [_cari_dari(pohon, dari)]
+    awal = pohon_dari(pohon, dari)
     tahunan = tabel_capaian(sesi, opd, tahun)
     per_ind = {b.indikator_id: b for b in tahunan}
     capaian = _capaian_terakhir(sesi, opd, tahun, tahunan)
