@@ -754,3 +754,14 @@ def _target_sama(a: NilaiTarget | None, b: NilaiTarget | None) -> bool:
     return (
         a.nilai == b.nilai and a.nilai_maks == b.nilai_maks and (a.teks or None) == (b.teks or None)
     )
+
+
+def versi_pk(sesi: Session, jabatan_id: uuid.UUID, tahun: int) -> list[PerjanjianKinerja]:
+    """Every version of one position's PK for a year, the original first."""
+    return list(
+        sesi.scalars(
+            select(PerjanjianKinerja)
+            .where(PerjanjianKinerja.jabatan_id == jabatan_id, PerjanjianKinerja.tahun == tahun)
+            .order_by(PerjanjianKinerja.versi_ke)
+        )
+    )
