@@ -5,7 +5,9 @@ Importing this package registers every table on ``Base.metadata``.
 
 from .anggaran import Anggaran, RealisasiAnggaran, RevisiAnggaran
 from .base import Base, Berversi, Rekaman, sekarang
+from .evaluasi import EvaluasiLke, JawabanLke
 from .indikator import BerkasBukti, Indikator, Realisasi, Target, TindakLanjut
+from .laporan import NarasiLkjip
 from .organisasi import Jabatan, Pegawai, PemangkuJabatan, UnitKerja
 from .pengaturan import BandCapaian, NilaiPredikat, Pengaturan, SkalaPredikat
 from .pengguna import JejakAudit, Pengguna
@@ -24,9 +26,12 @@ __all__ = [
     "Base",
     "BerkasBukti",
     "Berversi",
+    "EvaluasiLke",
     "Indikator",
     "Jabatan",
+    "JawabanLke",
     "JejakAudit",
+    "NarasiLkjip",
     "NilaiPredikat",
     "NodeKinerja",
     "Opd",
