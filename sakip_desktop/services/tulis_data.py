@@ -392,10 +392,10 @@ class _Penulis:
         per_tahun: dict[int, dict[str, Decimal]] = defaultdict(dict)
         for a in self.anggaran.get(n.id, []):
             per_tahun[a.tahun][a.dokumen.value] = a.pagu
-        anggaran: Peta = {}
+        anggaran: dict[int, Any] = {}
         for tahun, dok in sorted(per_tahun.items()):
             anggaran[tahun] = dok["dpa"] if list(dok) == [DokumenAnggaran.DPA.value] else dok
-        realisasi: Peta = {}
+        realisasi: dict[int, dict[int, Decimal]] = {}
         for ra in self.real_anggaran.get(n.id, []):
             realisasi.setdefault(ra.tahun, {})[ra.triwulan] = ra.jumlah
         revisi = [
@@ -435,8 +435,8 @@ class _Penulis:
             k = (t.dokumen.value, t.tahun, t.triwulan)
             if k not in berlaku or t.perubahan_ke > berlaku[k].perubahan_ke:
                 berlaku[k] = t
-        tahunan: Peta = {}
-        triwulan: Peta = {}
+        tahunan: dict[str, dict[int, Any]] = {}
+        triwulan: dict[int, dict[str, list[Any]]] = {}
         urutan_dok = {"renstra": 0, "renja": 1, "pk": 2}
         for (dok, tahun, tw), t in sorted(
             berlaku.items(), key=lambda kv: (urutan_dok[kv[0][0]], kv[0][1], kv[0][2])
@@ -448,14 +448,14 @@ class _Penulis:
                 daftar = triwulan.setdefault(tahun, {}).setdefault(dok, [None] * 4)
                 daftar[tw - 1] = nilai
         triwulan = dict(sorted(triwulan.items()))
-        realisasi: Peta = {}
+        realisasi_ind: dict[int, dict[int, Peta]] = {}
         for r in self.sesi.scalars(
             select(Realisasi)
             .where(Realisasi.indikator_id == i.id)
             .order_by(Realisasi.tahun, Realisasi.triwulan)
         ):
-            realisasi.setdefault(r.tahun, {})[r.triwulan] = self._realisasi(i, r)
-        tindak: Peta = {}
+            realisasi_ind.setdefault(r.tahun, {})[r.triwulan] = self._realisasi(i, r)
+        tindak: dict[int, dict[int, str]] = {}
         for tl in self.sesi.scalars(
             select(TindakLanjut)
             .where(TindakLanjut.indikator_id == i.id)
@@ -466,7 +466,7 @@ class _Penulis:
             peta,
             target=tahunan,
             target_triwulan=triwulan,
-            realisasi=realisasi,
+            realisasi=realisasi_ind,
             tindak_lanjut=tindak,
         )
 

@@ -19,6 +19,7 @@ def ekspor_tc27(
     """Write the agency's Renstra (the one holding ``tahun``, else the latest) as T-C.27."""
     with db.baca() as sesi:
         o = pilih_opd(sesi, opd)
+        renstra: Renstra | None
         if tahun is not None:
             renstra = renstra_untuk(sesi, o, tahun)
         else:

@@ -300,7 +300,7 @@ def _siapkan_data(
         raise KesalahanPengguna(
             f"{minta.berkas.name}: bukan berkas data SAKIP (baris 'format: {FORMAT}' tidak ada)."
         )
-    opd_data = data.get("opd") if isinstance(data.get("opd"), dict) else {}
+    opd_data: dict[str, Any] = data["opd"] if isinstance(data.get("opd"), dict) else {}
     nama = minta.opd or str(opd_data.get("nama") or "")
     opd = _cari_opd(sesi, nama) if nama else None
     prat = Pratinjau(minta.berkas, sidik, "data", opd.nama if opd else nama, opd is None)

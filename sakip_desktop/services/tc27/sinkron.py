@@ -13,7 +13,6 @@ import re
 import uuid
 from collections import defaultdict
 from dataclasses import dataclass
-from decimal import Decimal
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
@@ -151,10 +150,10 @@ class Sinkron:
             select(Anggaran).where(Anggaran.node_id.in_([n.id for n in self.node_db]))
         ):
             per_dok[(a.node_id, a.tahun)][a.dokumen] = a
-        for kunci, dok in per_dok.items():
+        for kunci_pagu, dok in per_dok.items():
             for d in URUTAN_DOKUMEN_ANGGARAN:
                 if d in dok:
-                    self.pagu_db[kunci] = dok[d]
+                    self.pagu_db[kunci_pagu] = dok[d]
                     break
 
     # --- comparing -----------------------------------------------------------------------------
@@ -163,8 +162,8 @@ class Sinkron:
         self._muat()
         per_kode = {n.kode: n for n in self.node_db if n.kode}
         per_teks: dict[tuple[JenisNode, str], list[NodeKinerja]] = defaultdict(list)
-        for n in self.node_db:
-            per_teks[(n.jenis, kunci_teks(n.uraian))].append(n)
+        for d in self.node_db:
+            per_teks[(d.jenis, kunci_teks(d.uraian))].append(d)
         dipakai: set[uuid.UUID] = set()
         for n in self.rencana.semua_node():
             db = self._cocokkan(n, per_kode, per_teks, dipakai)
@@ -181,11 +180,11 @@ class Sinkron:
             for ind in n.indikator:
                 if self._banding_indikator(n, db, ind) and n.status == "sama":
                     n.status = "ubah"
-        for db in self.node_db:
-            if db.id not in dipakai and db.jenis in TINGKAT:
-                kode = f" {db.kode}" if db.kode else ""
+        for sisa in self.node_db:
+            if sisa.id not in dipakai and sisa.jenis in TINGKAT:
+                kode = f" {sisa.kode}" if sisa.kode else ""
                 self.perubahan.append(
-                    Perubahan("tetap", "node", f"{db.jenis.label}{kode} {db.uraian[:60]!r}")
+                    Perubahan("tetap", "node", f"{sisa.jenis.label}{kode} {sisa.uraian[:60]!r}")
                 )
         return self.perubahan
 
@@ -492,4 +491,4 @@ class Sinkron:
             jumlah["target"] += 1
 
 
-__all__ = ["Decimal", "Perubahan", "Sinkron", "baca_keterangan", "penanggung_jawab"]
+__all__ = ["Perubahan", "Sinkron", "baca_keterangan", "penanggung_jawab"]

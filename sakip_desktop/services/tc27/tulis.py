@@ -25,7 +25,6 @@ from sqlalchemy.orm import Session, selectinload
 from ...domain import DokumenAnggaran, DokumenTarget, JenisNode
 from ...model import Anggaran, Indikator, NodeKinerja, Opd, Renstra, Target
 from ..anggaran import URUTAN_DOKUMEN_ANGGARAN
-from ..muat_data import FORMAT as _FORMAT_DATA  # noqa: F401  (one place names the formats)
 from .nilai import teks_target
 from .rencana import TINGKAT, NilaiImpor
 from .sinkron import LABEL_LOKASI, baca_keterangan, penanggung_jawab
@@ -206,12 +205,14 @@ def tulis_tc27(sesi: Session, opd: Opd, renstra: Renstra, tujuan: Path) -> Path:
                     ws.cell(r, 6, teks_target(NilaiImpor(nilai=ind.baseline), ind.satuan))
                 akhir = None
                 for i, th in enumerate(tahun):
-                    t = target.get((ind.id, th))
-                    if t is None:
+                    tg = target.get((ind.id, th))
+                    if tg is None:
                         continue
-                    teks = teks_target(NilaiImpor(t.nilai, t.nilai_maks, t.nilai_teks), ind.satuan)
-                    ws.cell(r, k_target + 2 * i, teks)
-                    akhir = teks if th == tahun[-1] else akhir
+                    isi = teks_target(
+                        NilaiImpor(tg.nilai, tg.nilai_maks, tg.nilai_teks), ind.satuan
+                    )
+                    ws.cell(r, k_target + 2 * i, isi)
+                    akhir = isi if th == tahun[-1] else akhir
                 if akhir is not None:
                     ws.cell(r, k_kondisi, akhir)
             for c in range(1, lebar + 1):

@@ -18,7 +18,7 @@ import re
 from ...domain import DokumenTarget, JenisIndikator, JenisNode
 from .kolom import PemetaanKolom, PeranKolom
 from .lembar import Lembar, Sel, huruf_kolom
-from .nilai import NilaiSelTidakSah, kosong, urai_target, urai_uang
+from .nilai import NilaiSel, NilaiSelTidakSah, kosong, urai_target, urai_uang
 from .rencana import (
     IndikatorImpor,
     JenisMasalah,
@@ -306,7 +306,7 @@ class _Pembaca:
                     berat=False,
                 )
 
-    def _target(self, r: int, c: int):  # type: ignore[no-untyped-def]
+    def _target(self, r: int, c: int) -> NilaiSel | None:
         sel: Sel = self.lembar.sel(r, c)
         try:
             return urai_target(sel)
