@@ -69,6 +69,7 @@ def test_kolom_teracak_perlu_pemetaan_lalu_diingat(
 
     pemetaan = baca_pemetaan(db, acak)
     assert pemetaan.sumber == "otomatis" and pemetaan.baris_kepala == (4, 5)
+    assert ["1.02.02", "1.02.02.2.02", "1.02.02.2.02.0001"] in pemetaan.contoh.values()
     _atur_semua(pemetaan)
     assert pemetaan.lengkap and pemetaan.sumber == "pengguna"
     simpan_pemetaan(db, PERENCANA, pemetaan)

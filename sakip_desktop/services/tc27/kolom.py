@@ -102,6 +102,8 @@ class PemetaanKolom:
     sumber: str = "otomatis"
     tahun_judul: tuple[int, int] | None = None
     pemda_judul: str | None = None
+    contoh: dict[int, list[str]] = field(default_factory=dict)
+    """The first few values of each column, for the mapping dialog."""
     dikenali: dict[int, KolomPeta] = field(default_factory=dict)
 
     # --- the mapping step ------------------------------------------------------------------
@@ -352,6 +354,12 @@ def deteksi_pemetaan(lembar: Lembar) -> PemetaanKolom | None:
             label[c] = t
     kolom = {c: kenali(t) for c, t in label.items()}
     judul = periode_judul(lembar, awal)
+    contoh: dict[int, list[str]] = {}
+    for r in range(data, len(lembar.baris) + 1):
+        for c in label:
+            teks = _teks(lembar, r, c, kepala=False)
+            if teks and len(contoh.setdefault(c, [])) < 3:
+                contoh[c].append(teks[:60])
     pemetaan = PemetaanKolom(
         lembar=lembar.nama,
         baris_kepala=(awal, akhir),
@@ -361,6 +369,7 @@ def deteksi_pemetaan(lembar: Lembar) -> PemetaanKolom | None:
         bentuk=bentuk_dari_label(label, akhir - awal + 1),
         tahun_judul=judul,
         pemda_judul=pemda_judul(lembar, awal),
+        contoh=contoh,
         dikenali=kolom,
     )
     if judul is not None:
