@@ -686,6 +686,8 @@ def _impor_realisasi(k: _Konteks) -> None:
             continue
         if ab[0] is not None or ab[1] is not None:
             komponen = (ab[0], ab[1])
+            if ind.jenis.dari_komponen:
+                nilai = None  # the value is computed from the counts; a stale copy is ignored
         ada = cari_realisasi(k.sesi, ind.id, tahun, tw) is not None
         lama = _teks_r(k.sesi, ind, tahun, tw)
         kosong = nilai is None and nilai_teks is None and komponen is None

@@ -436,7 +436,7 @@ def tulis_templat_realisasi(
             _isi_sel(ws, r, c, v, isi=False, fmt=fmt if c in (8, 9) else None)
         turunan = ind.jenis.dari_komponen
         nilai: Any = None
-        if rl is not None:
+        if rl is not None and not turunan:  # a derived value shows in "Hasil Hitung"
             nilai = rl.nilai_teks if ind.jenis is JenisIndikator.PREDIKAT else rl.nilai
         _isi_sel(ws, r, 10, nilai, isi=not turunan, fmt=fmt)
         for c, v in ((11, rl.komponen_a if rl else None), (12, rl.komponen_b if rl else None)):

@@ -92,7 +92,7 @@ def test_templat_target_terkunci_dengan_pilihan_dokumen(db_demo: Database, tmp_p
     r = baris_kode(ws, "IKU.2", "renja")
     assert ws.cell(r, 1).protection.locked and not ws.cell(r, 8).protection.locked
     assert [ws.cell(r, c).value for c in range(8, 13)] == [
-        Decimal("5.15") if False else pytest.approx(5.15),
+        pytest.approx(5.15),
         pytest.approx(1.01),
         pytest.approx(2.02),
         pytest.approx(3.17),
@@ -205,7 +205,11 @@ def test_target_diubah_dengan_koma_desimal(db_demo: Database, tmp_path: Path) ->
         ("target", {("IKU.1", "renja", 7): "rpjmd"}, "dokumen 'rpjmd' tidak dikenal"),
         ("realisasi", {("IKK.03", None, 10): -3}, "tidak boleh negatif"),
         # a verified quarter's entry cannot be changed by an import
-        ("realisasi", {("IKU.2", None, 11): 10200}, "kolom Komponen A (K)"),
+        (
+            "realisasi",
+            {("IKU.2", None, 11): 10200},
+            "kolom Komponen A (K): Realisasi IKU.2 TW I 2020 sudah diverifikasi",
+        ),
     ],
 )
 def test_berkas_salah_ditolak_utuh(
