@@ -16,7 +16,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, fields
 from decimal import Decimal
 from enum import StrEnum
-from typing import TypeVar
+from typing import Protocol, TypeVar
 
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
@@ -236,7 +236,17 @@ def teks_nilai(nilai: Decimal | None, satuan: str | None) -> str:
     return f"{format_angka(nilai)} {(satuan or '').strip()}".strip()
 
 
-def periksa_nilai(ind: Indikator, nilai: Decimal, *, field: str, apa: str) -> None:
+class SifatIndikator(Protocol):
+    """What the bound checks need of an indicator (an Indikator, or an entry line)."""
+
+    @property
+    def jenis(self) -> JenisIndikator: ...
+
+    @property
+    def satuan(self) -> str: ...
+
+
+def periksa_nilai(ind: SifatIndikator, nilai: Decimal, *, field: str, apa: str) -> None:
     """Refuse a value that cannot be right for the indicator's unit and kind.
 
     * at most four decimals (what the database keeps);
@@ -351,7 +361,7 @@ class DataIndikator:
     urutan: int | None = None
 
 
-def _pilihan(nilai: object, enum_cls: type[_E], field: str, nama: str) -> _E:
+def _pilihan(nilai: str, enum_cls: type[_E], field: str, nama: str) -> _E:
     try:
         return enum_cls(nilai)
     except ValueError:

@@ -6,15 +6,17 @@ They submit the entry (diajukan); the Kabid in scope, the Kepala Dinas or an adm
 verifies it (diverifikasi). A submitted or verified entry cannot be edited until someone
 allowed to verify reopens it, with a reason that goes into the audit trail. A closed
 quarter (services.kunci) refuses every change. An empty entry is not a zero: it deletes
-the row, and the quarter shows "—".
+the row, and the quarter shows "—". The entry page reads :func:`daftar_entri` and shows
+capaian while the user types with :func:`pratinjau`.
 """
 
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from decimal import Decimal
+from typing import Protocol
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -23,10 +25,13 @@ from ..angka import format_angka
 from ..domain import Agregasi, JenisIndikator, Peran, Polaritas, StatusRealisasi
 from ..errors import DataTerkunci, InputTidakSah, KesalahanPengguna
 from ..kalkulasi import (
+    BAND_BAWAAN,
     NAMA_TRIWULAN,
     KomponenTidakSah,
     NilaiTarget,
     band_untuk,
+    capaian_tahunan,
+    capaian_triwulan,
     nilai_dari_komponen,
 )
 from ..kalkulasi import BandCapaian as Band
@@ -35,6 +40,7 @@ from ..storage import Database
 from . import kunci, otorisasi
 from .capaian import tabel_capaian
 from .indikator import (
+    SifatIndikator,
     ambil_indikator,
     catat_alasan,
     opd_indikator,
@@ -46,6 +52,7 @@ from .indikator import (
 )
 from .konteks import pilih_opd
 from .pelaku import Pelaku
+from .pengaturan import baca as baca_pengaturan
 from .pengaturan import band_capaian
 
 PERAN_BACA_SEMUA = {Peran.ADMINISTRATOR, Peran.PERENCANA, Peran.KEPALA_DINAS, Peran.PEMBACA}
@@ -135,8 +142,18 @@ def _teks_bersih(teks: str | None) -> str | None:
     return bersih or None
 
 
+class SifatKomponen(SifatIndikator, Protocol):
+    """An indicator or an entry line: what checking two raw counts needs."""
+
+    @property
+    def label_komponen_a(self) -> str | None: ...
+
+    @property
+    def label_komponen_b(self) -> str | None: ...
+
+
 def _periksa_komponen(
-    ind: Indikator, komponen: tuple[Decimal, Decimal], apa: str
+    ind: SifatKomponen, komponen: tuple[Decimal, Decimal], apa: str
 ) -> Decimal | None:
     """Check the two raw counts and compute the derived value from them."""
     label = (ind.label_komponen_a or "Komponen A", ind.label_komponen_b or "Komponen B")
@@ -478,6 +495,14 @@ class EntriRealisasi:
     triwulan_ditutup: bool
     boleh_isi: bool
     boleh_verifikasi: bool
+    tahun: int = 0
+    triwulan: int = 1
+    target_per_triwulan: tuple[Decimal | None, ...] = (None, None, None, None)
+    """The four quarterly targets in force (TW I … TW IV), for :func:`pratinjau`."""
+    realisasi_per_triwulan: tuple[Decimal | None, ...] = (None, None, None, None)
+    bands: tuple[Band, ...] = BAND_BAWAAN
+    batas_atas: Decimal | None = None
+    """The capaian cap setting (None = none), so a preview caps as the tables do."""
 
     @property
     def dapat_diubah(self) -> bool:
@@ -530,7 +555,9 @@ def daftar_entri(
     )
     tk = kunci.tahun_kinerja(sesi, opd.id, tahun)
     ditutup = tk is not None and triwulan <= tk.triwulan_ditutup
-    bands = band_capaian(sesi, opd.id)
+    bands = tuple(band_capaian(sesi, opd.id))
+    batas = baca_pengaturan(sesi, "batas_atas_capaian", opd.id)
+    batas_atas = Decimal(str(batas)) if batas is not None else None
     hasil = []
     for b in baris:
         ind = indikator[b.indikator_id]
@@ -574,9 +601,81 @@ def daftar_entri(
                 triwulan_ditutup=ditutup,
                 boleh_isi=otorisasi.diizinkan(otorisasi.wajib_isi_realisasi, sesi, pelaku, ind),
                 boleh_verifikasi=otorisasi.diizinkan(otorisasi.wajib_verifikasi, sesi, pelaku, ind),
+                tahun=tahun,
+                triwulan=triwulan,
+                target_per_triwulan=b.target_triwulan,
+                realisasi_per_triwulan=b.realisasi_triwulan,
+                bands=bands,
+                batas_atas=batas_atas,
             )
         )
     return hasil
+
+
+@dataclass(frozen=True)
+class Pratinjau:
+    """What the entry page shows while the user types, before anything is saved."""
+
+    nilai: Decimal | None
+    capaian: Decimal | None
+    band: Band | None
+    capaian_tahunan: Decimal | None
+    band_tahunan: Band | None
+    galat: str | None = None
+    """The reason the typed value would be refused (shown at the field), else None."""
+    field: str | None = None
+
+
+def pratinjau(
+    entri: EntriRealisasi,
+    *,
+    nilai: Decimal | None = None,
+    komponen: tuple[Decimal | None, Decimal | None] | None = None,
+) -> Pratinjau:
+    """The value and capaian an entry would have with what is typed now (no database).
+
+    A derived indicator computes its value from the two counts as soon as both are there;
+    the bounds are those :func:`simpan_realisasi` applies, and capaian uses the same engine
+    functions as services.capaian, so the preview equals the saved result. Predicate
+    indicators are not previewed (their scale lives in the database).
+    """
+    kosong = Pratinjau(None, None, None, None, None)
+    if entri.jenis is JenisIndikator.PREDIKAT:
+        return kosong
+    apa = f"Realisasi {entri.kode} {label_periode(entri.tahun, entri.triwulan)}"
+    try:
+        if entri.jenis.dari_komponen:
+            if komponen is None or komponen[0] is None or komponen[1] is None:
+                v = None
+            else:
+                v = _periksa_komponen(entri, (komponen[0], komponen[1]), apa)
+        else:
+            v = nilai
+            if v is not None:
+                periksa_nilai(entri, v, field="nilai", apa=apa)
+    except InputTidakSah as exc:
+        return replace(kosong, galat=exc.pesan, field=exc.field)
+    r_tw = list(entri.realisasi_per_triwulan)
+    r_tw[entri.triwulan - 1] = v
+    cap = capaian_triwulan(
+        entri.agregasi,
+        r_tw,
+        entri.target_per_triwulan,
+        entri.triwulan,
+        entri.polaritas,
+        batas_atas=entri.batas_atas,
+    )
+    cap_thn = capaian_tahunan(
+        entri.agregasi,
+        r_tw,
+        entri.target_tahunan,
+        entri.polaritas,
+        sampai=entri.triwulan,
+        batas_atas=entri.batas_atas,
+    )
+    return Pratinjau(
+        v, cap, band_untuk(cap, entri.bands), cap_thn, band_untuk(cap_thn, entri.bands)
+    )
 
 
 class LayananRealisasi:

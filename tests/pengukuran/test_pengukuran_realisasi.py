@@ -14,7 +14,7 @@ from sakip_desktop.errors import AksesDitolak, DataTerkunci, InputTidakSah, Kesa
 from sakip_desktop.model import JejakAudit, Realisasi
 from sakip_desktop.services.capaian import LayananCapaian
 from sakip_desktop.services.pelaku import Pelaku
-from sakip_desktop.services.realisasi import LayananRealisasi, simpan_realisasi
+from sakip_desktop.services.realisasi import LayananRealisasi, pratinjau, simpan_realisasi
 from sakip_desktop.storage import Database
 
 D = Decimal
@@ -211,3 +211,34 @@ def test_triwulan_ditutup_menolak_perubahan(
     assert e.triwulan_ditutup and not e.dapat_diubah
     # TW III is still open.
     assert layanan.simpan(perencana, ind("IKP.02"), 2020, 3, nilai=D(250)).berubah
+
+
+def test_pratinjau_sama_dengan_hasil_simpan(
+    db_demo: Database, ind: Callable[[str], uuid.UUID], perencana: Pelaku
+) -> None:
+    """What the entry page shows while typing equals what the tables show after saving."""
+    layanan = LayananRealisasi(db_demo)
+    e = per_kode(layanan.daftar_entri(perencana, 2020, 2))
+    p = pratinjau(e["IKU.2"], komponen=(D(10210), D(10000)))
+    assert (p.nilai, p.capaian, p.capaian_tahunan, p.galat) == (
+        D("2.10"),
+        D("103.96"),
+        D("40.78"),
+        None,
+    )
+    assert p.band is not None and p.band.label == "Sangat Berhasil"
+    setengah = pratinjau(e["IKU.2"], komponen=(D(10210), None))
+    assert setengah.nilai is None and setengah.galat is None
+    salah = pratinjau(e["IKU.3"], komponen=(D(5), D(4)))
+    assert salah.field == "komponen" and salah.galat is not None and "lebih besar" in salah.galat
+    akumulasi = pratinjau(e["IKP.01"], nilai=D(50))
+    assert akumulasi.capaian_tahunan == D("51.04")  # (48 + 50) / 192
+    assert pratinjau(e["IKP.01"], nilai=D(-1)).field == "nilai"
+    layanan.simpan(perencana, ind("IKU.2"), 2020, 2, komponen=(D(10210), D(10000)))
+    layanan.simpan(perencana, ind("IKP.01"), 2020, 2, nilai=D(50))
+    sesudah = per_kode(layanan.daftar_entri(perencana, 2020, 2))
+    assert (sesudah["IKU.2"].capaian, sesudah["IKU.2"].capaian_tahunan) == (
+        p.capaian,
+        p.capaian_tahunan,
+    )
+    assert sesudah["IKP.01"].capaian_tahunan == akumulasi.capaian_tahunan
