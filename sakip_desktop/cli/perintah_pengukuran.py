@@ -23,6 +23,7 @@ from ..services.peringatan import peringatan_dini
 from ..services.realisasi import (
     ajukan,
     buka_kembali,
+    cari_realisasi,
     daftar_entri,
     label_periode,
     simpan_realisasi_rinci,
@@ -253,10 +254,11 @@ def _realisasi_set(args: argparse.Namespace) -> int:
             opd = pilih_opd(sesi, args.opd)
             ind = cari_indikator(sesi, opd, args.kode, tahun=args.year)
             ind_id = ind.id
+            # Notes not given on the command line stay as they are (--hapus empties all).
+            lama = cari_realisasi(sesi, ind.id, args.year, args.triwulan)
             teks = {
-                "catatan": args.catatan,
-                "keterangan": args.keterangan,
-                "sumber_data": args.sumber_data,
+                k: None if args.hapus else getattr(args, k) or getattr(lama, k, None)
+                for k in ("catatan", "keterangan", "sumber_data")
             }
             hasil = simpan_realisasi_rinci(
                 sesi, pelaku, ind.id, args.year, args.triwulan, **_isian(ind, args), **teks

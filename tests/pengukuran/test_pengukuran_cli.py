@@ -176,3 +176,18 @@ def test_realisasi_daftar_dan_peringatan(db_demo: Database, capsys: Keluaran) ->
     out = capsys.readouterr().out
     assert "IKP.02: realisasi sampai TW I 200 loker" in out
     assert "IKK.02: realisasi TW I 2020 belum diisi." in out
+
+
+def test_realisasi_set_mempertahankan_catatan(
+    db_demo: Database,
+    capsys: Keluaran,
+    realisasi_tw: Callable[[str, int, int], Realisasi | None],
+) -> None:
+    dasar = ["realisasi", "set", "--kode", "IKP.02", "--year", "2020", "--triwulan", "2"]
+    assert sakip(db_demo, *dasar, "--nilai", "300", "--catatan", "Rekap loker Juni") == 0
+    assert sakip(db_demo, *dasar, "--nilai", "320") == 0
+    r = realisasi_tw("IKP.02", 2020, 2)
+    assert r is not None and (r.nilai, r.catatan) == (Decimal(320), "Rekap loker Juni")
+    assert sakip(db_demo, *dasar, "--hapus") == 0
+    assert "dihapus (sebelumnya 320 loker)" in capsys.readouterr().out
+    assert realisasi_tw("IKP.02", 2020, 2) is None
