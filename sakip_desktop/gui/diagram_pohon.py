@@ -29,6 +29,7 @@ from PySide6.QtGui import (
     QPainterPath,
     QPen,
     QPolygonF,
+    QResizeEvent,
     QWheelEvent,
 )
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
@@ -266,16 +267,17 @@ class DiagramPohon(QGraphicsView):
         self.setBackgroundBrush(QColor("#eef1f4"))
         self.tata: TataLetakPohon | None = None
         self._pemuat: Callable[[], TataLetakPohon] | None = None
+        self._pas = True
+        """Fit-to-window mode: kept while the window resizes, until the user zooms."""
         self.scene().selectionChanged.connect(self._pilihan_berubah)
 
     # --- content -------------------------------------------------------------------------
     def tampilkan(self, tata: TataLetakPohon) -> None:
         """Show a layout; on a refresh the zoom and the centre of view are kept."""
-        pertama = self.tata is None
         pusat = self.mapToScene(self.viewport().rect().center())
         self.tata = tata
         bangun_adegan(tata, self.scene())
-        if pertama:
+        if self._pas:
             self.pas_jendela()
         else:
             self.centerOn(pusat)
@@ -297,6 +299,7 @@ class DiagramPohon(QGraphicsView):
         return self.transform().m11()
 
     def atur_zoom(self, faktor: float) -> None:
+        self._pas = False
         faktor = min(max(faktor, ZOOM_MIN), ZOOM_MAKS)
         self.setTransform(self.transform().fromScale(faktor, faktor))
         self.zoomBerubah.emit(faktor)
@@ -309,9 +312,15 @@ class DiagramPohon(QGraphicsView):
 
     def pas_jendela(self) -> None:
         """Fit the whole drawing in the window."""
+        self._pas = True
         if self.scene().items():
             self.fitInView(self.scene().sceneRect(), Qt.AspectRatioMode.KeepAspectRatio)
             self.zoomBerubah.emit(self.zoom)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self._pas:
+            self.pas_jendela()
 
     def wheelEvent(self, event: QWheelEvent) -> None:
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
