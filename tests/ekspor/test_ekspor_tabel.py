@@ -164,7 +164,7 @@ def test_renja_dan_renstra(db_demo: Database) -> None:
     for angka in ("1.341.400.000", "200.000.000", "42.000.000", "285.000.000", "3.080.400.000"):
         assert angka in renja
     renstra = semua_teks(buat_tabel(db_demo, "renstra", 2020))
-    for angka in ("1,06%", "1,51%", "5,42%", "2,87%", "95,92%–96,89%"):
+    for angka in ("1,06%", "1,51%", "5,42%", "2,87%", "95,92% – 96,89%"):
         assert angka in renstra
 
 

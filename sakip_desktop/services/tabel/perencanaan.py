@@ -69,6 +69,7 @@ def tabel_renstra(sesi: Session, opd: Opd, tahun: int, triwulan: int | None) -> 
                     sel_target(
                         target[(ind.id, t)].tahunan if (ind.id, t) in target else None,
                         ind.satuan,
+                        tulis_satuan=False,
                     )
                     for t in tahun_periode
                 ]
@@ -171,7 +172,7 @@ def tabel_iku(sesi: Session, opd: Opd, tahun: int, triwulan: int | None) -> Tabe
                     sel_teks(ind.nama),
                     sel_teks(ind.rumus),
                     sel_teks(ind.satuan),
-                    sel_target(t.tahunan if t else None, ind.satuan),
+                    sel_target(t.tahunan if t else None, ind.satuan, tulis_satuan=False),
                     sel_teks(ind.sumber_data),
                     sel_teks(s.node.pemilik.nama if s.node.pemilik else None),
                     sel_teks("\n".join(f"• {p}" for p in program) if program else None),

@@ -43,14 +43,20 @@ def wajib_triwulan_sah(triwulan: int | None) -> None:
         raise InputTidakSah(f"Triwulan harus 1–4, bukan {triwulan}.", field="triwulan")
 
 
-def sel_target(t: NilaiTarget | None, satuan: str | None) -> SelTabel:
-    """A target as a cell: a number in its unit, a range or a predicate as text."""
+def sel_target(t: NilaiTarget | None, satuan: str | None, *, tulis_satuan: bool = True) -> SelTabel:
+    """A target as a cell: a number in its unit, a range or a predicate as text.
+
+    ``tulis_satuan`` False leaves a unit other than "%" out (the table has a Satuan column).
+    A range is written with a spaced dash ("95,92% – 96,89%") so a narrow column can wrap it.
+    """
+    if not tulis_satuan and (satuan or "").strip() != "%":
+        satuan = None
     if t is None or t.kosong:
         return sel_angka(None, satuan)
     if t.teks:
         return sel_teks(t.teks)
     if t.nilai_maks is not None:
-        return sel_teks(format_rentang(t.nilai, t.nilai_maks, satuan))
+        return sel_teks(format_rentang(t.nilai, t.nilai_maks, satuan).replace("–", " – "))
     return sel_angka(t.nilai, satuan)
 
 
