@@ -504,7 +504,7 @@ def _cek_struktur(nodes: dict[uuid.UUID, NodeKinerja]) -> list[Temuan]:
             if induk is None or induk.jenis not in _INDUK_SAH[n.jenis]:
                 harus = _INDUK_SAH[n.jenis][0].label.lower()
                 letak = f"di bawah {induk.jenis.label.lower()}" if induk else "tanpa induk"
-                masalah = f"{n.jenis.label} {letak}, bukan di bawah {harus}"
+                masalah = f"{n.jenis.label.lower()} ini berada {letak}, bukan di bawah {harus}"
             elif n.kode and induk.kode and not n.kode.startswith(induk.kode + "."):
                 masalah = (
                     f"kode {n.kode} tidak diawali kode {induk.jenis.label.lower()} {induk.kode}"

@@ -354,9 +354,12 @@ def hitung_skor(lembar_: LembarLke, jawaban: Mapping[str, str | None]) -> SkorLk
         for s in k.subkomponen:
             nilai = [nilai_jawaban(lembar_, c, jawaban.get(c.kode)) for c in s.kriteria]
             terjawab = sum(1 for v in nilai if v is not None)
-            rata = sum((v for v in nilai if v is not None), Decimal(0)) / len(nilai)
+            jumlah = sum((v for v in nilai if v is not None), Decimal(0))
+            # weight × sum / n rather than weight × (sum / n): exact where the ratio is
             subs.append(
-                SkorSubkomponen(s.kode, s.nama, s.bobot, rata * s.bobot, terjawab, len(nilai))
+                SkorSubkomponen(
+                    s.kode, s.nama, s.bobot, jumlah * s.bobot / len(nilai), terjawab, len(nilai)
+                )
             )
             terjawab_total += terjawab
             jumlah_total += len(nilai)
