@@ -176,3 +176,31 @@ def test_hanya_admin_dan_perencana_boleh_mengimpor(db, tc27, tmp_path: Path, hit
             pemda="Kabupaten Lamongan",
         )
     assert hitung(db) == sebelum
+
+
+def test_periode_berikutnya_menjadi_renstra_baru(db, tc27, baris_contoh, tmp_path: Path) -> None:
+    """2016–2021 then 2021–2026: sharing one boundary year is the next Renstra, not a change."""
+    impor_rencana(
+        db, PERENCANA, tc27(tmp_path / "lama.xlsx"), opd="Dinas Kesehatan", singkatan="Dinkes"
+    )
+    tahun = [2022, 2023, 2024, 2025, 2026]
+    baris = baris_contoh()
+    for b in baris:
+        for k in ("target", "pagu"):
+            if k in b:
+                b[k] = {t + 5: v for t, v in b[k].items()}
+    baru = tc27(
+        tmp_path / "baru.xlsx",
+        baris,
+        tahun=tahun,
+        judul="RENSTRA DINAS KESEHATAN KABUPATEN LAMONGAN TAHUN 2021-2026",
+    )
+    prat = pratinjau_impor(db, baru, opd="Dinkes")
+    assert prat.periode == (2021, 2026) and not prat.renstra_ada and prat.bisa_diimpor
+    impor_rencana(db, PERENCANA, baru, opd="Dinkes")
+    with db.baca() as sesi:
+        periode = sorted(
+            (r.tahun_awal, r.tahun_akhir)
+            for r in sesi.scalars(select(Renstra).join(Opd).where(Opd.singkatan == "Dinkes"))
+        )
+    assert periode == [(2016, 2021), (2021, 2026)]

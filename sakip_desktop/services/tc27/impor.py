@@ -177,9 +177,12 @@ def _cari_opd(sesi: Session, nama: str | None) -> Opd | None:
 
 
 def _renstra_periode(sesi: Session, opd: Opd | None, periode: tuple[int, int]) -> Renstra | None:
+    """The agency's Renstra for ``periode``: the one starting the same year, else one sharing
+    two or more years with it. Sharing only a boundary year (2016–2021, then 2021–2026) is
+    the next period, a new Renstra."""
     if opd is None:
         return None
-    return sesi.scalar(
+    calon = sesi.scalars(
         select(Renstra)
         .where(
             Renstra.opd_id == opd.id,
@@ -187,7 +190,14 @@ def _renstra_periode(sesi: Session, opd: Opd | None, periode: tuple[int, int]) -
             Renstra.tahun_akhir >= periode[0],
         )
         .order_by(Renstra.tahun_awal)
-    )
+    ).all()
+    for r in calon:
+        if r.tahun_awal == periode[0]:
+            return r
+    for r in calon:
+        if min(r.tahun_akhir, periode[1]) - max(r.tahun_awal, periode[0]) >= 1:
+            return r
+    return None
 
 
 def _pilih_lembar(
@@ -260,7 +270,9 @@ def _siapkan(sesi: Session, minta: _Permintaan) -> tuple[Pratinjau, Sinkron | No
     prat = Pratinjau(berkas, sidik, "tc27", nama, opd is None, pemetaan=pemetaan)
     periode = minta.periode or pemetaan.tahun_judul
     if periode is None and opd is not None and not pemetaan.tahun:
-        ada = _renstra_periode(sesi, opd, (0, 9999))
+        ada = sesi.scalar(
+            select(Renstra).where(Renstra.opd_id == opd.id).order_by(Renstra.tahun_awal.desc())
+        )
         if ada is not None:
             pemetaan.tentukan_tahun(ada.tahun_awal)
     if periode is None and pemetaan.tahun:
