@@ -573,6 +573,7 @@ def tulis_lkjip_pdf(d: DokumenLkjip, tujuan: Path) -> Path:
     try:
         dok = _Dokumen.buat(sementara, d.judul)
         dok.multiBuild(isi, canvasmaker=kanvas_bernomor(f"{d.judul} — {d.opd}"))
+        os.chmod(sementara, 0o644)  # mkstemp makes it private; a report is an ordinary file
         os.replace(sementara, tujuan)
     except BaseException:
         Path(sementara).unlink(missing_ok=True)
