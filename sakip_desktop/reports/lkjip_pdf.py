@@ -136,6 +136,7 @@ def _tabel(
     t = LongTable(data, colWidths=lebar_pt, repeatRows=1)
     t.setStyle(
         [
+            ("FONTNAME", (0, 0), (-1, -1), HURUF),
             ("GRID", (0, 0), (-1, -1), 0.4, colors.Color(0.35, 0.35, 0.35)),
             ("BACKGROUND", (0, 0), (-1, 0), colors.Color(0.86, 0.89, 0.94)),
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -229,6 +230,30 @@ def grafik_sasaran(s: SasaranLkjip, tahun: int) -> Any:
     return d
 
 
+def _grafik_flowable(gambar: Any) -> Any:
+    """A Drawing as a flowable whose renderer starts from our font, not Helvetica.
+
+    reportlab's renderer opens every drawing with ``setFont`` from its defaults
+    (Helvetica), which would add a non-embedded font to the PDF.
+    """
+    from reportlab.graphics import renderPDF, shapes
+    from reportlab.platypus import Flowable
+
+    class Grafik(Flowable):
+        def wrap(self, *_a: Any) -> tuple[float, float]:
+            return gambar.width, gambar.height
+
+        def draw(self) -> None:
+            lama = shapes.STATE_DEFAULTS["fontName"]
+            shapes.STATE_DEFAULTS["fontName"] = HURUF
+            try:
+                renderPDF.draw(gambar, self.canv, 0, 0)
+            finally:
+                shapes.STATE_DEFAULTS["fontName"] = lama
+
+    return Grafik()
+
+
 def _bab3_sasaran(d: DokumenLkjip, s: SasaranLkjip, g: _Gaya) -> list[Any]:
     from reportlab.platypus import KeepTogether, Paragraph, Spacer
 
@@ -289,7 +314,7 @@ def _bab3_sasaran(d: DokumenLkjip, s: SasaranLkjip, g: _Gaya) -> list[Any]:
         )
     )
     isi.append(Spacer(1, 6))
-    isi.append(KeepTogether([grafik_sasaran(s, d.tahun)]))
+    isi.append(KeepTogether([_grafik_flowable(grafik_sasaran(s, d.tahun))]))
     for sub, judul, petunjuk in BAGIAN_SASARAN:
         isi.append(Paragraph(escape(judul), g.h3))
         isi.extend(_narasi(s.narasi.get(sub, ""), sub, g, petunjuk))
@@ -321,7 +346,9 @@ def _ttd(d: DokumenLkjip, g: _Gaya) -> list[Any]:
     )
     from reportlab.lib.units import mm
 
-    return [Spacer(1, 12), Table([["", sel]], colWidths=[85 * mm, 75 * mm])]
+    t = Table([["", sel]], colWidths=[85 * mm, 75 * mm])
+    t.setStyle([("FONTNAME", (0, 0), (-1, -1), HURUF)])
+    return [Spacer(1, 12), t]
 
 
 class _Dokumen:
@@ -354,6 +381,7 @@ class _Dokumen:
             title=judul,
             author="SAKIP Desktop",
             creator="SAKIP Desktop",
+            initialFontName=HURUF,
         )
         bingkai = Frame(dok.leftMargin, dok.bottomMargin, dok.width, dok.height, id="isi")
         dok.addPageTemplates([PageTemplate(id="biasa", frames=[bingkai])])
@@ -363,7 +391,7 @@ class _Dokumen:
 def tulis_lkjip_pdf(d: DokumenLkjip, tujuan: Path) -> Path:
     """Write the report (atomically: a half-written file never replaces a good one)."""
     from reportlab.lib.units import mm
-    from reportlab.platypus import Image, PageBreak, Paragraph, Spacer
+    from reportlab.platypus import Image, PageBreak, Paragraph, Spacer, TableStyle
     from reportlab.platypus.tableofcontents import TableOfContents
 
     daftarkan_fon()
@@ -390,6 +418,14 @@ def tulis_lkjip_pdf(d: DokumenLkjip, tujuan: Path) -> Path:
     toc = TableOfContents()
     toc.levelStyles = g.toc
     toc.dotsMinLevel = 0
+    toc.tableStyle = TableStyle(
+        [
+            ("FONTNAME", (0, 0), (-1, -1), HURUF),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+            ("LEFTPADDING", (0, 0), (-1, -1), 0),
+        ]
+    )
     isi += [toc, PageBreak(), _judul("IKHTISAR EKSEKUTIF", g.h1, 0)]
     isi += _narasi(n.get("ikhtisar", ""), "ikhtisar", g)
     ringkas = [
