@@ -73,6 +73,12 @@ HALAMAN: tuple[EntriHalaman, ...] = (
         "dokumen dan evaluasi mandiri (LKE).",
     ),
     EntriHalaman(
+        "evaluasi",
+        "Konsistensi, LKjIP & LKE",
+        "Pelaporan",
+        "Konsistensi antardokumen, narasi dan cetak LKjIP, evaluasi mandiri LKE.",
+    ),
+    EntriHalaman(
         "risiko",
         "Manajemen Risiko",
         "Manajemen Risiko",
