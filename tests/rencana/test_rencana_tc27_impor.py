@@ -33,12 +33,12 @@ def _node(db: Database, kode_atau_uraian: str) -> NodeKinerja:
 def _target(db: Database, nama_indikator: str) -> dict[int, Target]:
     with db.baca() as sesi:
         ind = sesi.scalars(select(Indikator).where(Indikator.nama == nama_indikator)).one()
-        return {
+        return {  # the revision in force last
             t.tahun: t
             for t in sesi.scalars(
-                select(Target).where(
-                    Target.indikator_id == ind.id, Target.dokumen == DokumenTarget.RENSTRA
-                )
+                select(Target)
+                .where(Target.indikator_id == ind.id, Target.dokumen == DokumenTarget.RENSTRA)
+                .order_by(Target.perubahan_ke)
             )
         }
 
@@ -204,3 +204,23 @@ def test_periode_berikutnya_menjadi_renstra_baru(db, tc27, baris_contoh, tmp_pat
             for r in sesi.scalars(select(Renstra).join(Opd).where(Opd.singkatan == "Dinkes"))
         )
     assert periode == [(2016, 2021), (2021, 2026)]
+
+
+def test_yang_tidak_ada_di_berkas_dibiarkan(db, tc27, baris_contoh, tmp_path: Path) -> None:
+    impor_rencana(
+        db, PERENCANA, tc27(tmp_path / "a.xlsx"), opd="Dinas Kesehatan", singkatan="Dinkes"
+    )
+    baris = baris_contoh()
+    del baris[7]  # the second indicator of sub kegiatan 1.02.02.2.02.02
+    baris[3]["target"][2021] = "95%"
+    berkas = tc27(tmp_path / "b.xlsx", baris)
+    prat = pratinjau_impor(db, berkas, opd="Dinkes")
+    assert prat.perlu_konfirmasi
+    tetap = [str(p) for p in prat.perubahan if p.aksi == "tetap"]
+    assert tetap == [
+        "= Sub Kegiatan 1.02.02.2.02.02 'Pengelolaan Pelayanan Kesehatan Balita' › indikator "
+        "'Jumlah Posyandu yang Aktif': tidak ada di berkas, dibiarkan"
+    ]
+    impor_rencana(db, PERENCANA, berkas, opd="Dinkes", konfirmasi=True)
+    assert _target(db, "Jumlah Posyandu yang Aktif")[2021].nilai == Decimal("49")
+    assert _target(db, "Persentase Puskesmas Terakreditasi")[2021].nilai == Decimal("95")

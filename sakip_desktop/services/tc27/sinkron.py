@@ -180,6 +180,12 @@ class Sinkron:
             for ind in n.indikator:
                 if self._banding_indikator(n, db, ind) and n.status == "sama":
                     n.status = "ubah"
+            cocok = {self.pasangan_ind[id(i)].id for i in n.indikator if id(i) in self.pasangan_ind}
+            for lain in db.indikator:
+                if lain.id not in cocok:
+                    self.perubahan.append(
+                        Perubahan("tetap", "indikator", f"{n.label} › indikator {lain.nama[:60]!r}")
+                    )
         for sisa in self.node_db:
             if sisa.id not in dipakai and sisa.jenis in TINGKAT:
                 kode = f" {sisa.kode}" if sisa.kode else ""
