@@ -57,7 +57,7 @@ def daftarkan(sub: Any) -> None:
     imp.add_argument(
         "--pemda",
         metavar="NAMA",
-        help="pemda OPD baru jika basis data belum/ berisi lebih dari satu pemda",
+        help="pemda OPD baru (bawaan: dari judul tabel, atau satu-satunya pemda di basis data)",
     )
     imp.add_argument(
         "--lembar",
