@@ -29,6 +29,11 @@ def buat_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--screenshot", metavar="BERKAS.png", help="simpan tangkapan jendela ke PNG lalu keluar"
     )
+    p.add_argument(
+        "--smoke-test",
+        action="store_true",
+        help="uji asap tanpa layar (dengan --data-dir): basis data, demo, jendela, PDF, XLSX",
+    )
     return p
 
 
@@ -42,6 +47,10 @@ def _pesan_fatal(judul: str, pesan: str, *, ada_jendela: bool) -> None:
 
 def jalankan(argv: list[str]) -> int:
     args = buat_parser().parse_args(argv)
+    if args.smoke_test:
+        from .uji_asap import jalankan_uji_asap
+
+        return jalankan_uji_asap(args)
     from .halaman.daftar import KUNCI_HALAMAN
 
     if args.page and args.page not in KUNCI_HALAMAN:
@@ -50,12 +59,16 @@ def jalankan(argv: list[str]) -> int:
             file=sys.stderr,
         )
         return 2
-    from PySide6.QtCore import QSettings, QTimer
-    from PySide6.QtGui import QIcon
+    from PySide6.QtCore import QSettings, Qt, QTimer
+    from PySide6.QtGui import QGuiApplication, QIcon
     from PySide6.QtWidgets import QApplication
 
     from ..sumber_daya import folder_sumber_daya
 
+    # Fractional scaling (125 %, 150 %) stays sharp instead of being rounded.
+    QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
+        Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
+    )
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("SAKIP Desktop")
     app.setOrganizationName("SAKIP")
@@ -75,6 +88,7 @@ def jalankan(argv: list[str]) -> int:
         sys.excepthook = _tangkap_galat_program
     jendela.show()
     if os.environ.get("SAKIP_UKUR_MULAI"):  # tests/benchmarks: report "shown", then quit
+
         def siap() -> None:
             print("SIAP", flush=True)
             app.exit(0)
@@ -101,7 +115,7 @@ def siapkan_jendela(
     """Open (or create) the database, build the context and the window."""
     from ..services.demo import database_berisi, muat_demo
     from ..storage import Database
-    from ..storage.migrasi import tingkatkan
+    from ..storage.skema_cepat import skema_mutakhir
     from .awal import dialog_awal, pilih_opd_awal
     from .jendela_utama import JendelaUtama
     from .konteks import PERENCANA_LOKAL, Konteks
@@ -115,7 +129,10 @@ def siapkan_jendela(
         url = url_bawaan(args.data_dir)
     db = Database(url)
     baru = db.path is not None and not db.path.exists()
-    tingkatkan(db)
+    if not skema_mutakhir(db):  # Alembic (slow to import) only when there is work for it
+        from ..storage.migrasi import tingkatkan
+
+        tingkatkan(db)
     if args.demo and not database_berisi(db):
         muat_demo(db)
     elif not database_berisi(db):

@@ -28,3 +28,18 @@ def kabari(induk: QWidget | None, judul: str, teks: str, *, galat: bool = True) 
     kotak.setObjectName("pesanGalat" if galat else "pesanInfo")
     kotak.open()
     return kotak
+
+
+def tanya_simpan(induk: QWidget | None, teks: str) -> str:
+    """Unsaved edits: returns "simpan", "buang" or "batal" (the default: stay)."""
+    kotak = QMessageBox(QMessageBox.Icon.Question, "Perubahan belum disimpan", teks, parent=induk)
+    simpan = kotak.addButton("Simpan", QMessageBox.ButtonRole.AcceptRole)
+    buang = kotak.addButton("Buang perubahan", QMessageBox.ButtonRole.DestructiveRole)
+    batal = kotak.addButton("Batal", QMessageBox.ButtonRole.RejectRole)
+    kotak.setDefaultButton(batal)
+    kotak.exec()
+    if kotak.clickedButton() is simpan:
+        return "simpan"
+    if kotak.clickedButton() is buang:
+        return "buang"
+    return "batal"

@@ -96,6 +96,10 @@ class EditorNode(QWidget):
         self._awal = self.nilai() if info else {}
         self._setel_kotor(False)
 
+    def ganti_info(self, info: InfoNode) -> None:
+        """Take the saved node's new version without touching what is shown."""
+        self._info = info
+
     def nilai(self) -> dict[str, Any]:
         data = self.ui.pemilik.currentData()
         return {

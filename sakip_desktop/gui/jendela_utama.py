@@ -294,19 +294,12 @@ class JendelaUtama(QMainWindow):
         h = self.halaman_aktif()
         if not h.ada_perubahan():
             return True
-        kotak = QMessageBox(
-            QMessageBox.Icon.Question,
-            "Perubahan belum disimpan",
-            f"Ada perubahan di halaman {h.judul} yang belum disimpan.",
-            parent=self,
+        jawab = dialog.tanya_simpan(
+            self, f"Ada perubahan di halaman {h.judul} yang belum disimpan."
         )
-        simpan = kotak.addButton("Simpan", QMessageBox.ButtonRole.AcceptRole)
-        buang = kotak.addButton("Buang perubahan", QMessageBox.ButtonRole.DestructiveRole)
-        kotak.addButton("Batal", QMessageBox.ButtonRole.RejectRole)
-        kotak.exec()
-        if kotak.clickedButton() is simpan:
+        if jawab == "simpan":
             return h.simpan()
-        if kotak.clickedButton() is buang:
+        if jawab == "buang":
             h.buang_perubahan()
             return True
         return False
@@ -332,11 +325,28 @@ class JendelaUtama(QMainWindow):
         dialog.kabari(self, judul, pesan)
 
     def _tentang(self) -> None:
+        """Version, schema, data folder and the licences of the bundled libraries."""
+        from html import escape
+        from pathlib import Path
+
+        from ..tentang import info_program
+
+        info = info_program(self.k.db, Path(self._pengaturan.fileName()).parent)
+        baris = "".join(
+            f"<tr><td>{escape(p.nama)}</td><td>{escape(p.versi)}</td>"
+            f"<td>{escape(p.lisensi)}</td></tr>"
+            for p in info.pustaka
+        )
         QMessageBox.about(
             self,
             "Tentang SAKIP Desktop",
-            f"<b>SAKIP Desktop {__version__}</b><br>Sistem Akuntabilitas Kinerja Instansi "
-            f"Pemerintah, luring.<br>Basis data: {self.k.db.label}",
+            f"<b>SAKIP Desktop {escape(__version__)}</b><br>Sistem Akuntabilitas Kinerja "
+            "Instansi Pemerintah, luring. Lisensi MIT.<br><br>"
+            f"Basis data: {escape(info.basis_data)}<br>"
+            f"Versi skema basis data: {escape(info.skema)}<br>"
+            f"Folder data: {escape(str(info.folder_data))}<br><br>"
+            "<b>Komponen yang disertakan dan lisensinya</b>"
+            f"<table cellspacing='0' cellpadding='1' style='font-size:small'>{baris}</table>",
         )
 
     # --- closing ----------------------------------------------------------------------------

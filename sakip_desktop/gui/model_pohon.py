@@ -41,8 +41,8 @@ class Simpul:
     cache_baris: dict[int, object] = field(default_factory=dict)
 
     def baris(self) -> int:
-        if self.induk is None or self.induk.anak is None:
-            return 0
+        if self.induk is None or self.induk.anak is None or self not in self.induk.anak:
+            return 0  # detached (replaced by a reload): a stale index, never a crash
         return self.induk.anak.index(self)
 
 
@@ -77,10 +77,14 @@ class ModelPohon(QAbstractItemModel):
         self.tahun = tahun
         self._akar = Simpul(None, None)
         self._per_id: dict[uuid.UUID, Simpul] = {}
+        self._kubur: list[Simpul] = []
+        """Replaced nodes stay alive until the next reset: a QModelIndex still held by a view
+        points at them (internalPointer), and freeing them would crash the process."""
 
     # --- loading ------------------------------------------------------------------------------
     def muat_ulang(self) -> None:
         self.beginResetModel()
+        self._kubur = [self._akar]
         self._akar = Simpul(None, None)
         self._per_id.clear()
         self._isi(self._akar)
@@ -121,6 +125,7 @@ class ModelPohon(QAbstractItemModel):
         if s.anak:
             self.beginRemoveRows(induk, 0, len(s.anak) - 1)
             self._lupakan(s)
+            self._kubur.extend(s.anak)
             s.anak = []
             self.endRemoveRows()
         infos = self._muat_anak(node_id)
@@ -139,6 +144,18 @@ class ModelPohon(QAbstractItemModel):
             s.anak = []
         if s is not self._akar:
             self.dataChanged.emit(induk, induk.siblingAtColumn(len(KOLOM) - 1))
+
+    def perbarui_info(self, node_id: uuid.UUID) -> None:
+        """Refresh one node's columns in place (after an edit that moved nothing)."""
+        s = self._per_id.get(node_id)
+        if s is None:
+            return
+        segar = self._muat_info(s)
+        if segar is not None:
+            s.info = segar
+            s.boleh_ubah = self._boleh_ubah(segar)
+            kiri = self.createIndex(s.baris(), 0, s)
+            self.dataChanged.emit(kiri, kiri.siblingAtColumn(len(KOLOM) - 1))
 
     def _muat_info(self, s: Simpul) -> InfoNode | None:
         if s.induk is None:

@@ -29,7 +29,11 @@ def jawaban(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
         ditanya.append((judul, teks))
         return True
 
+    def tanya_simpan(_induk: object, teks: str) -> str:
+        raise AssertionError(f"pertanyaan simpan yang tidak diharapkan: {teks}")
+
     monkeypatch.setattr(dialog, "tanya", tanya)
+    monkeypatch.setattr(dialog, "tanya_simpan", tanya_simpan)
     return ditanya
 
 

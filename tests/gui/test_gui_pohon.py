@@ -184,3 +184,45 @@ def test_kabid_hanya_mengubah_bidangnya(qtbot, jendela: JendelaUtama) -> None:  
 
 def test_model_pohon_lolos_qtmodeltester(qtmodeltester, jendela: JendelaUtama) -> None:  # type: ignore[no-untyped-def]
     qtmodeltester.check(halaman(jendela).model)
+
+
+def test_pindah_node_dengan_isian_belum_disimpan_bertanya(  # type: ignore[no-untyped-def]
+    qtbot, jendela: JendelaUtama, monkeypatch
+) -> None:
+    from sakip_desktop.gui import dialog
+
+    h = halaman(jendela)
+    pertama = node_id(jendela, "Peningkatan Kualitas Tenaga Kerja")
+    kedua = node_id(jendela, "Transmigrasi Regional")
+    h.tampilkan_node(pertama)
+    qtbot.keyClicks(h.editor.ui.keterangan, "catatan baru")
+    jawaban: list[str] = ["batal"]
+    monkeypatch.setattr(dialog, "tanya_simpan", lambda *_a, **_k: jawaban[0])
+    h.tampilkan_node(kedua)
+    assert h.node_terpilih().id == pertama  # stayed, edits kept
+    assert h.editor.ui.keterangan.toPlainText() == "catatan baru"
+    jawaban[0] = "simpan"
+    h.tampilkan_node(kedua)
+    assert h.node_terpilih().id == kedua
+    with jendela.k.baca() as sesi:
+        assert sesi.get(NodeKinerja, pertama).keterangan == "catatan baru"
+
+
+def test_seret_lepas_mengubah_urutan(qtbot, jendela: JendelaUtama) -> None:  # type: ignore[no-untyped-def]
+    h = halaman(jendela)
+    sasaran = node_id(jendela, "Meningkatnya Penempatan Kerja")
+    h.tampilkan_node(sasaran)
+    induk = h.model.indeks_id(sasaran)
+    h.model.pastikan_dimuat(induk)
+    nama = [h.model.index(r, 0, induk).data() for r in range(h.model.rowCount(induk))]
+    terakhir = h.model.index(h.model.rowCount(induk) - 1, 0, induk)
+    data = h.model.mimeData([terakhir])
+    h.model.dropMimeData(data, Qt.DropAction.MoveAction, 0, 0, induk)
+    induk = h.model.indeks_id(sasaran)
+    baru = [h.model.index(r, 0, induk).data() for r in range(h.model.rowCount(induk))]
+    assert baru == [nama[-1], *nama[:-1]]
+    jendela.aksi_urungkan.trigger()
+    h.segarkan()
+    induk = h.model.indeks_id(sasaran)
+    h.model.pastikan_dimuat(induk)
+    assert [h.model.index(r, 0, induk).data() for r in range(h.model.rowCount(induk))] == nama

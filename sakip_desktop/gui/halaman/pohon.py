@@ -64,6 +64,7 @@ class HalamanPohon(Halaman):
     def __init__(self, konteks: Konteks, parent: QWidget | None = None) -> None:
         super().__init__(konteks, parent)
         self._cakupan: set[uuid.UUID] | None = None
+        self._kembali = False
         self._unit_node: dict[uuid.UUID, uuid.UUID | None] = {}
         self._bangun()
         self.k.tahunBerubah.connect(lambda _t: self.segarkan())
@@ -112,7 +113,7 @@ class HalamanPohon(Halaman):
         self.pohon.setDropIndicatorShown(True)
         self.pohon.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.pohon.customContextMenuRequested.connect(self._menu_konteks)
-        self.pohon.selectionModel().currentChanged.connect(lambda *_: self._pilihan_berubah())
+        self.pohon.selectionModel().currentChanged.connect(self._sebelum_pindah_node)
         self.pemisah.addWidget(self.pohon)
 
         self.tab = QTabWidget(objectName="tabDetail")
@@ -269,6 +270,25 @@ class HalamanPohon(Halaman):
         self.pohon.scrollTo(indeks)
         return True
 
+    def _sebelum_pindah_node(self, baru: object, lama: object) -> None:
+        """Selecting another node with unsaved edits asks first: save, discard, or stay."""
+        if self._kembali:
+            return
+        if self.ada_perubahan() and self.editor.info is not None:
+            jawab = dialog.tanya_simpan(
+                self, f"Perubahan pada “{self.editor.info.uraian[:60]}” belum disimpan."
+            )
+            if jawab == "batal" or (jawab == "simpan" and not self.simpan()):
+                self._kembali = True
+                self.pohon.selectionModel().setCurrentIndex(
+                    lama,  # type: ignore[arg-type]
+                    QItemSelectionModel.SelectionFlag.ClearAndSelect
+                    | QItemSelectionModel.SelectionFlag.Rows,
+                )
+                self._kembali = False
+                return
+        self._pilihan_berubah()
+
     def _pilihan_berubah(self) -> None:
         info = self.node_terpilih()
         keterangan = None
@@ -360,6 +380,7 @@ class HalamanPohon(Halaman):
                     ),
                 )
             )
+        self.editor_indikator.isi(data, boleh_ubah=True)  # saved: no longer dirty
         self._muat_ulang_sekitar(info.parent_id, info.id)
         self.tab.setCurrentIndex(1)
         self._muat_indikator(pilih=iid)
@@ -432,7 +453,10 @@ class HalamanPohon(Halaman):
             return False
         self.undo_stack.push(PerintahUbahNode(self.k, info.id, lama, baru))
         self.editor.tandai_tersimpan()
-        self._muat_ulang_sekitar(info.parent_id, info.id)
+        self.model.perbarui_info(info.id)
+        simpul = self.model.simpul_id(info.id)
+        if simpul is not None and simpul.info is not None:
+            self.editor.ganti_info(simpul.info)
         return True
 
     def _isi_menu_tambah(self) -> None:
@@ -459,7 +483,7 @@ class HalamanPohon(Halaman):
         if hasil is GAGAL:
             return None
         self.undo_stack.push(PerintahTambahNode(self.k, hasil, jenis.label))
-        self.model.muat_ulang_anak(parent_id)
+        self._muat_ulang_anak(parent_id)
         if info is not None:
             self.pohon.expand(self.model.indeks_id(info.id))
         self.tampilkan_node(hasil)
@@ -491,7 +515,7 @@ class HalamanPohon(Halaman):
         if hasil is GAGAL:
             return
         self.undo_stack.push(PerintahHapusNode(self.k, hasil, info.jenis.label))
-        self.model.muat_ulang_anak(info.parent_id)
+        self._muat_ulang_anak(info.parent_id)
         if info.parent_id:
             self.tampilkan_node(info.parent_id)
 
@@ -501,7 +525,7 @@ class HalamanPohon(Halaman):
             return
         lama = self.pohon.currentIndex().row()
         if self._pindah(info.id, lama + arah):
-            self.model.muat_ulang_anak(info.parent_id)
+            self._muat_ulang_anak(info.parent_id)
             self.tampilkan_node(info.id)
 
     def _pindah(self, node_id: uuid.UUID, posisi: int) -> bool:
@@ -544,8 +568,16 @@ class HalamanPohon(Halaman):
         )
         return True
 
+    def _muat_ulang_anak(self, parent_id: uuid.UUID | None) -> None:
+        """Reload a node's children; the selection moves, but nothing is asked."""
+        self._kembali = True
+        try:
+            self.model.muat_ulang_anak(parent_id)
+        finally:
+            self._kembali = False
+
     def _muat_ulang_sekitar(self, parent_id: uuid.UUID | None, node_id: uuid.UUID) -> None:
-        self.model.muat_ulang_anak(parent_id)
+        self._muat_ulang_anak(parent_id)
         self.tampilkan_node(node_id)
 
     def _galat(self, pesan: str) -> None:
