@@ -13,7 +13,7 @@ from openpyxl import load_workbook
 from sqlalchemy import select
 
 from sakip_desktop.cli.main import main
-from sakip_desktop.model import Base, Realisasi
+from sakip_desktop.model import Base, JejakAudit, Realisasi
 from sakip_desktop.services import templat_excel as T
 from sakip_desktop.services.impor_excel import (
     BARU,
@@ -168,6 +168,11 @@ def test_ekspor_ubah_impor_mengubah_tepat_sel_yang_diubah(
     assert beda == {"realisasi", "jejak_audit"}
     assert len(sesudah["realisasi"]) == len(sebelum["realisasi"]) + 3
     assert set(sebelum["realisasi"]) <= set(sesudah["realisasi"])  # no other row touched
+
+    with db_demo.baca() as sesi:  # who imported what: the audit rows of the import
+        jejak = sesi.scalars(select(JejakAudit).where(JejakAudit.tabel == "realisasi")).all()
+        dari_impor = [j for j in jejak if j.alasan == "Impor Excel r2.xlsx"]
+        assert dari_impor and {j.pengguna for j in dari_impor} == {SISTEM.username}
 
     lagi = impor_excel(db_demo, SISTEM, isi)  # the same file twice: nothing the second time
     assert lagi.jumlah(BARU) == lagi.jumlah(BERUBAH) == 0

@@ -159,8 +159,15 @@ def test_refocusing_enam_potongan(db_demo: Database) -> None:
     assert any("Upaya" in c for c in tabel.catatan)
 
 
-def test_renja_dan_renstra(db_demo: Database) -> None:
-    renja = semua_teks(buat_tabel(db_demo, "renja", 2020))
+def test_renja_dan_renstra(db_demo: Database, tmp_path: Path) -> None:
+    tabel = buat_tabel(db_demo, "renja", 2020)
+    pdf = tmp_path / "renja.pdf"
+    tulis_pdf(tabel, pdf)
+    halaman = PdfReader(str(pdf)).pages
+    assert len(halaman) > 1
+    for h in halaman:  # the header row is repeated on every page
+        assert "Sasaran / Program / Kegiatan" in h.extract_text()
+    renja = semua_teks(tabel)
     for angka in ("1.341.400.000", "200.000.000", "42.000.000", "285.000.000", "3.080.400.000"):
         assert angka in renja
     renstra = semua_teks(buat_tabel(db_demo, "renstra", 2020))
