@@ -33,7 +33,8 @@ def test_migrasi_sama_dengan_model(db: Database) -> None:
 
 def test_database_dari_versi_lebih_baru_ditolak(db: Database) -> None:
     with db.engine.begin() as conn:
-        conn.execute(text("UPDATE alembic_version SET version_num = '9999_masa_depan'"))
+        conn.execute(text("DELETE FROM alembic_version"))
+        conn.execute(text("INSERT INTO alembic_version (version_num) VALUES ('9999_masa_depan')"))
     with pytest.raises(DatabaseBermasalah, match="versi SAKIP Desktop yang lebih baru"):
         tingkatkan(db)
 
