@@ -508,13 +508,15 @@ def _tabel_anggaran(d: DokumenPK, lebar: float, t: TemplatPK, g: Gaya) -> Any:
 def _lampiran(d: DokumenPK, t: TemplatPK, lebar: float, kolom_satuan: bool, g: Gaya) -> list[Any]:
     from reportlab.platypus import Paragraph, Spacer
 
-    isi: list[Any] = [*_judul(d, t, g)]
+    judul = _judul(d, t, g)
+    isi: list[Any] = judul[:1]
     if d.eselon is not Eselon.II and d.eselon is not Eselon.KEPALA_DAERAH:
         isi.append(Paragraph(escape(d.jabatan.upper()), g.judul))
     if d.kop.opd:
         isi.append(Paragraph(escape(f"{d.kop.opd} {d.kop.pemda}".upper()), g.judul))
     else:
         isi.append(Paragraph(escape(f"PEMERINTAH {d.kop.pemda}".upper()), g.judul))
+    isi += judul[1:]  # the note of a PK perubahan, under the unit's name
     isi += [Spacer(1, 10), _tabel_kinerja(d, lebar, kolom_satuan, g)]
     if d.eselon is not Eselon.STAF:
         isi += [Spacer(1, 12), _tabel_anggaran(d, lebar, t, g)]

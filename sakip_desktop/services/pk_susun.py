@@ -28,6 +28,7 @@ from ..errors import KesalahanPengguna, TidakDitemukan
 from ..kalkulasi import NilaiTarget
 from ..model import (
     BarisPK,
+    Indikator,
     Jabatan,
     Opd,
     PemangkuJabatan,
@@ -328,7 +329,7 @@ def susun_draf(sesi: Session, jabatan: Jabatan, tahun: int, tanggal: date) -> Dr
     )
     target = target_tahun(sesi, (i.id for s in milik for i in s.node.indikator), tahun)
     for s in milik:
-        indikator = s.node.indikator or [None]
+        indikator: list[Indikator | None] = list(s.node.indikator) or [None]
         for ind in indikator:
             draf.kinerja.append(
                 BarisPKData(
@@ -723,11 +724,10 @@ def selisih_pk(
                     b.id,
                 )
             )
-    for iid, b in pohon_kinerja.items():
+    for iid, baru in pohon_kinerja.items():
         if iid not in ada:
-            hasil.append(
-                SelisihPK("baru", b.uraian, b.indikator_teks, "", teks_target(b.target, b.satuan))
-            )
+            teks = teks_target(baru.target, baru.satuan)
+            hasil.append(SelisihPK("baru", baru.uraian, baru.indikator_teks, "", teks))
     pagu_akhir = {b.node_id: b.anggaran for b in draf.anggaran}
     for b in pk.baris:
         if b.bagian == "anggaran" and b.node_id in pagu_akhir:
