@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+from pathlib import Path
 from typing import Any
 
 from ..angka import format_angka
@@ -42,6 +43,10 @@ def daftarkan(sub: Any) -> None:
     p = sub.add_parser("proses", help="proses bisnis (manajemen, inti, pendukung) dan petanya")
     p.add_argument("--opd", metavar="NAMA", help="nama atau singkatan OPD")
     p.add_argument("--json", action="store_true", help="keluaran JSON")
+    p.add_argument(
+        "--out", type=Path, metavar="BERKAS", help="gambar peta proses inti ke BERKAS.pdf/.png"
+    )
+    p.add_argument("--kertas", choices=("A3", "A4"), default="A3", help="kertas PDF (A3)")
     p.set_defaults(jalankan=_proses)
 
     s = sub.add_parser("sop", help="register SOP (kepatuhan internal)")
@@ -136,6 +141,16 @@ def _risiko(args: argparse.Namespace) -> int:
 
 def _proses(args: argparse.Namespace) -> int:
     with buka_database(args, boleh_buat=False) as db:
+        if args.out is not None:
+            from ..reports.pohon_pdf import tulis_berkas_pohon
+
+            tata = LayananProses(db).tata_letak_peta(opd=args.opd, kertas=args.kertas)
+            print(
+                tulis_berkas_pohon(tata, args.out, kertas=args.kertas).replace(
+                    "Diagram pohon kinerja", "Peta proses bisnis inti"
+                )
+            )
+            return 0
         outline = LayananProses(db).outline(opd=args.opd)
     if args.json:
         hasil = {

@@ -190,8 +190,10 @@ def bangun_adegan(tata: TataLetakPohon, adegan: QGraphicsScene | None = None) ->
         adegan.addRect(QRectF(x, -12, 9, 7), QPen(Qt.PenStyle.NoPen), QBrush(QColor(warna)))
         _teks(adegan, label, x + 12, -14, 7)
         x += 12 + lebar_teks(label, HURUF, 7) + 14
-    adegan.addLine(x, -8.5, x + 10, -8.5, QPen(QColor(WARNA_TAUTAN), 1.0, Qt.PenStyle.DashLine))
-    _teks(adegan, "Tautan cascading (mendukung node lain)", x + 13, -14, 7)
+    if any(g.jenis == "tautan" for g in tata.garis):
+        pena = QPen(QColor(WARNA_TAUTAN), 1.0, Qt.PenStyle.DashLine)
+        adegan.addLine(x, -8.5, x + 10, -8.5, pena)
+        _teks(adegan, "Tautan cascading (mendukung node lain)", x + 13, -14, 7)
     for g in tata.garis:
         for item in _item_garis(g):
             adegan.addItem(item)

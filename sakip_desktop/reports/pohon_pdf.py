@@ -155,7 +155,8 @@ def _kepala(c: Any, tata: TataLetakPohon, kertas: str, keterangan: str | None) -
     x = lebar - TEPI
     c.setFont(HURUF, 7)
     butir = [(label, warna, False) for label, warna in tata.legenda]
-    butir.append(("Tautan cascading (mendukung node lain)", WARNA_TAUTAN, True))
+    if any(g.jenis == "tautan" for g in tata.garis):
+        butir.append(("Tautan cascading (mendukung node lain)", WARNA_TAUTAN, True))
     for label, warna, garis in reversed(butir):
         lebar_teks = c.stringWidth(label, HURUF, 7)
         x -= lebar_teks

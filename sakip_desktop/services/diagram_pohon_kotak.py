@@ -131,7 +131,8 @@ def bungkus(teks: str, huruf: str, ukuran: float, lebar: float) -> list[str]:
 class IndikatorKotak:
     kode: str
     nama: str
-    target: str
+    target: str | None
+    """None: no target line (the process map, which is not about one year)."""
     capaian: Decimal | None = None
     keterangan_capaian: str | None = None
     """"TW I", "Tahun"… where the capaian was measured."""
@@ -153,6 +154,8 @@ class SimpulDiagram:
     konteks: bool = False
     """Above level 0 (the regency's visi, misi, tujuan): a leading chain of these is drawn
     as a ribbon across the top instead of one row each."""
+    keterangan: str | None = None
+    """A small line under the statement (the process map: the node it maps to)."""
 
 
 @dataclass(frozen=True)
@@ -273,10 +276,13 @@ def isi_kotak(s: SimpulDiagram, w: float) -> IsiKotak:
             )
 
     tulis(s.pernyataan, "judul")
+    if s.keterangan:
+        tulis(s.keterangan, "target")
     for ind in s.indikator:
         y += 2.0
         tulis(f"{ind.kode} {ind.nama}".strip(), "indikator")
-        tulis(f"Target: {ind.target}", "target", 6.0)
+        if ind.target is not None:
+            tulis(f"Target: {ind.target}", "target", 6.0)
         if ind.capaian is not None:
             kapan = f" {ind.keterangan_capaian}" if ind.keterangan_capaian else ""
             warna = s.band.warna if s.band else None
@@ -339,6 +345,9 @@ def semua_simpul(s: SimpulDiagram) -> Iterator[SimpulDiagram]:
 
 
 def legenda(bands: Sequence[BandCapaian]) -> tuple[tuple[str, str], ...]:
+    """The capaian colours for the title bar (none for a drawing without capaian)."""
+    if not bands:
+        return ()
     urut = sorted(bands, key=lambda b: b.batas_bawah, reverse=True)
     hasil = []
     for i, b in enumerate(urut):

@@ -17,8 +17,15 @@ from sqlalchemy.orm import Session, selectinload
 
 from ..domain import JenisProses
 from ..errors import InputTidakSah, KonflikVersi, TidakDitemukan
-from ..model import NodeKinerja, ProsesBisnis
+from ..model import NodeKinerja, Opd, ProsesBisnis
 from ..storage import Database
+from .diagram_pohon import (
+    IndikatorKotak,
+    SimpulDiagram,
+    SumberDiagram,
+    TataLetakPohon,
+    susun_tata_letak,
+)
 from .konteks import pilih_opd
 from .otorisasi import wajib_ubah_rencana
 from .pelaku import Pelaku
@@ -163,6 +170,48 @@ def peta_proses(sesi: Session, opd_id: uuid.UUID) -> list[BarisPeta]:
     return baris
 
 
+def sumber_peta_proses(sesi: Session, opd: Opd) -> SumberDiagram:
+    """The core process as a diagram (drawn by the pohon kinerja's renderers): each line a
+    box with its mapped node's level, code, statement, indicators and owner from the tree."""
+    outline = outline_proses(sesi, opd.id)[JenisProses.INTI]
+    nodes = {
+        n.id: n
+        for n in sesi.scalars(
+            select(NodeKinerja)
+            .where(NodeKinerja.id.in_([s.node_id for s in telusuri(outline) if s.node_id]))
+            .options(selectinload(NodeKinerja.indikator), selectinload(NodeKinerja.pemilik))
+        )
+    }
+
+    def bangun(s: SimpulProses) -> SimpulDiagram:
+        n = nodes.get(s.node_id) if s.node_id else None
+        if n is None:
+            label, ket = "Proses inti · tanpa node pohon", None
+        else:
+            kode = f" {n.kode}" if n.kode else ""
+            label = f"Level {n.level} · {n.jenis.label}{kode}"
+            ket = f"Node: {n.uraian}"
+        return SimpulDiagram(
+            id=str(s.id),
+            peringkat=0,
+            label_jenis=label,
+            pernyataan=s.uraian,
+            indikator=[IndikatorKotak(i.kode, i.nama, None) for i in n.indikator] if n else [],
+            pemilik=n.pemilik.nama if n and n.pemilik else None,
+            anak=[bangun(a) for a in s.anak],
+            keterangan=ket,
+        )
+
+    return SumberDiagram(
+        akar=[bangun(s) for s in outline],
+        tautan=[],
+        judul=f"Peta Proses Bisnis Inti — {opd.nama}",
+        subjudul="Setiap proses dipetakan ke node pohon kinerja level 1–4; node, indikator "
+        "dan pemiliknya dibaca dari pohon kinerja.",
+        bands=(),
+    )
+
+
 def proses_untuk_node(sesi: Session, node_id: uuid.UUID) -> list[ProsesBisnis]:
     """The core process lines mapped to a node (the tree page shows them)."""
     return list(
@@ -234,6 +283,12 @@ class LayananProses:
     def peta(self, *, opd: str | None = None) -> list[BarisPeta]:
         with self.db.baca() as sesi:
             return peta_proses(sesi, pilih_opd(sesi, opd).id)
+
+    def tata_letak_peta(self, *, opd: str | None = None, kertas: str = "A3") -> TataLetakPohon:
+        """The core process map laid out like the pohon kinerja (same PDF/PNG/Qt renderers)."""
+        with self.db.baca() as sesi:
+            sumber = sumber_peta_proses(sesi, pilih_opd(sesi, opd))
+        return susun_tata_letak(sumber, kertas=kertas)
 
     def untuk_node(self, node_id: uuid.UUID) -> list[str]:
         """Descriptions of the core process lines that map to a node."""

@@ -30,7 +30,7 @@ def test_risiko_json_register_dan_matriks(
 
 
 def test_risiko_teks_dan_daftar_proses_sop(
-    db_demo: Database, capsys: pytest.CaptureFixture[str]
+    db_demo: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert main(["--database", db_demo.url, "risiko", "--year", "2020"]) == 0
     teks = capsys.readouterr().out
@@ -41,6 +41,10 @@ def test_risiko_teks_dan_daftar_proses_sop(
     teks = capsys.readouterr().out
     assert "Proses Bisnis Inti" in teks
     assert "Peningkatan Pelatihan  → level 4 2.07.01.2.02" in teks
+    peta = tmp_path / "proses.pdf"
+    assert main(["--database", db_demo.url, "proses", "--out", str(peta)]) == 0
+    assert "Peta proses bisnis inti ditulis" in capsys.readouterr().out
+    assert "Peningkatan Pelatihan" in (PdfReader(peta).pages[0].extract_text() or "")
     assert main(["--database", db_demo.url, "sop", "--json"]) == 0
     sop = json.loads(capsys.readouterr().out)
     assert [s["judul"] for s in sop] == [

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
+from pypdf import PdfReader
 from sqlalchemy import func, select
 
 from sakip_desktop.domain import JenisProses, Peran
 from sakip_desktop.errors import AksesDitolak, InputTidakSah
 from sakip_desktop.model import NodeKinerja, ProsesBisnis, Sop
+from sakip_desktop.reports.pohon_pdf import tulis_pdf_pohon
+from sakip_desktop.services.diagram_pohon import tumpang_tindih
 from sakip_desktop.services.pelaku import SISTEM, Pelaku
 from sakip_desktop.services.proses import DataProses, LayananProses, telusuri
 from sakip_desktop.storage import Database
@@ -65,6 +70,31 @@ def test_peta_proses_dibaca_dari_pohon_bukan_diketik_ulang(db_demo: Database) ->
     b = {x.uraian: x for x in layanan.peta()}["Meningkatnya Penempatan Kerja"]
     assert b.pernyataan == "Meningkatnya Penempatan Kerja Formal"
     assert layanan.untuk_node(s1.id) == ["Meningkatnya Penempatan Kerja"]
+
+
+def test_peta_proses_digambar_dengan_penyaji_pohon(db_demo: Database, tmp_path: Path) -> None:
+    layanan = LayananProses(db_demo)
+    tata = layanan.tata_letak_peta()
+    inti = list(telusuri(layanan.outline()[JenisProses.INTI]))
+    assert len(tata.kotak) == len(inti) == 22
+    assert tumpang_tindih(tata.kotak) == []
+    kotak = {k.pernyataan: k for k in tata.kotak}
+    baris = kotak["Peningkatan Pelatihan"].baris
+    assert baris[0].teks == "Level 4 · Kegiatan 2.07.01.2.02"
+    node = " ".join(b.teks for b in baris if b.gaya == "target")
+    assert (
+        node == "Node: Pembinaan dan Pelatihan Keterampilan Kerja bagi Tenaga Kerja dan Masyarakat"
+    )
+    indikator = " ".join(b.teks for b in baris if b.gaya == "indikator")
+    assert indikator.startswith("IKK.02 Jumlah Masyarakat yang Mengikuti Pelatihan")
+    assert " ".join(b.teks for b in baris if b.gaya == "pemilik") == (
+        "Kepala Seksi Penyelenggaraan Pelatihan"
+    )
+    assert tulis_pdf_pohon(tata, tmp_path / "proses.pdf").halaman == 1
+    teks = " ".join((PdfReader(tmp_path / "proses.pdf").pages[0].extract_text() or "").split())
+    assert "Peta Proses Bisnis Inti" in teks
+    for s in inti:
+        assert s.uraian in teks
 
 
 def test_pemetaan_ditolak_untuk_node_level_5_dan_proses_bukan_inti(db_demo: Database) -> None:
