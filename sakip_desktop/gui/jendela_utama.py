@@ -144,6 +144,9 @@ class JendelaUtama(QMainWindow):
             "&Keluar", QKeySequence.StandardKey.Quit, self.close, "aksiKeluar"
         )
         tentang = self._aksi("&Tentang SAKIP Desktop", None, self._tentang, "aksiTentang")
+        self.aksi_impor_renstra = self._aksi(
+            "&Impor Renstra (T-C.27)…", None, self.impor_renstra, "aksiImporRenstra"
+        )
         for a in (self.aksi_urungkan, self.aksi_ulangi):
             self.addAction(a)
 
@@ -151,6 +154,8 @@ class JendelaUtama(QMainWindow):
         berkas = menu.addMenu("&Berkas")
         berkas.addAction(self.aksi_simpan)
         berkas.addAction(self.aksi_cetak)
+        berkas.addSeparator()
+        berkas.addAction(self.aksi_impor_renstra)
         berkas.addSeparator()
         berkas.addAction(self.aksi_keluar)
         edit = menu.addMenu("&Edit")
@@ -318,6 +323,14 @@ class JendelaUtama(QMainWindow):
         self.status_db.setText(f"Basis data: {self.k.db.label}")
         self.status_pengguna.setText(f"Pengguna: {self.k.pelaku.label}")
         self.status_tahun.setText(f"Tahun: {self.k.tahun}")
+
+    def impor_renstra(self) -> None:
+        from .wizard_impor_rencana import WizardImporRencana
+
+        with self.k.baca() as sesi:
+            nama = self.k.opd(sesi).nama
+        wizard = WizardImporRencana(self.k, nama, self)
+        wizard.exec()
 
     # --- messages ---------------------------------------------------------------------------
     def _tampilkan_galat(self, judul: str, pesan: str) -> None:
