@@ -33,8 +33,51 @@ class DataTerkunci(KesalahanPengguna):
 
 
 class KonflikVersi(KesalahanPengguna):
-    """Someone else saved the same record first (optimistic concurrency)."""
+    """Someone else saved the same record first (optimistic concurrency).
+
+    The optional fields let the window show the conflict instead of a plain message: which
+    record (``tabel``/``rekaman_id``/``label``), who saved it (``oleh``) and when (``pada``),
+    their values and mine per field (``nilai_mereka``/``nilai_saya``, as text), and the
+    version now in the database (``versi_sekarang``) — saving again "over" it with that
+    version is how the user takes their own values after all.
+    """
+
+    def __init__(
+        self,
+        pesan: str,
+        *,
+        tabel: str | None = None,
+        rekaman_id: object = None,
+        label: str | None = None,
+        oleh: str | None = None,
+        pada: object = None,
+        nilai_mereka: dict[str, str | None] | None = None,
+        nilai_saya: dict[str, str | None] | None = None,
+        versi_sekarang: int | None = None,
+    ) -> None:
+        super().__init__(pesan)
+        self.tabel = tabel
+        self.rekaman_id = rekaman_id
+        self.label = label
+        self.oleh = oleh
+        self.pada = pada
+        self.nilai_mereka = dict(nilai_mereka or {})
+        self.nilai_saya = dict(nilai_saya or {})
+        self.versi_sekarang = versi_sekarang
+
+    @property
+    def terperinci(self) -> bool:
+        """True when the conflict names its record (the dialog can show both values)."""
+        return self.tabel is not None and self.rekaman_id is not None
 
 
 class DatabaseBermasalah(KesalahanPengguna):
     """The database file is damaged, foreign, too new, in use, or the server is unreachable."""
+
+
+class KoneksiTerputus(DatabaseBermasalah):
+    """The connection to the database server dropped in the middle of an action.
+
+    Nothing of the action was saved (its transaction never committed); the form keeps what
+    the user typed and the same action can be tried again when the network is back.
+    """

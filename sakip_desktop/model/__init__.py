@@ -12,6 +12,7 @@ from .organisasi import Jabatan, Pegawai, PemangkuJabatan, UnitKerja
 from .pengaturan import BandCapaian, NilaiPredikat, Pengaturan, SkalaPredikat
 from .pengguna import JejakAudit, Pengguna
 from .perencanaan import Renstra, Rpjmd, TahunKinerja
+from .pertukaran import IdentitasBasisData, KonflikPaket, PertukaranPaket
 from .pk import BarisPK, PerjanjianKinerja
 from .pohon import NodeKinerja, TautanCascading
 from .proses import ProsesBisnis, Sop
@@ -27,10 +28,12 @@ __all__ = [
     "BerkasBukti",
     "Berversi",
     "EvaluasiLke",
+    "IdentitasBasisData",
     "Indikator",
     "Jabatan",
     "JawabanLke",
     "JejakAudit",
+    "KonflikPaket",
     "NarasiLkjip",
     "NilaiPredikat",
     "NodeKinerja",
@@ -41,6 +44,7 @@ __all__ = [
     "Pengaturan",
     "Pengguna",
     "PerjanjianKinerja",
+    "PertukaranPaket",
     "ProsesBisnis",
     "Realisasi",
     "RealisasiAnggaran",
