@@ -97,3 +97,33 @@ def test_cli_anggaran_teks(db_demo: Database, capsys: pytest.CaptureFixture[str]
     keluaran = capsys.readouterr().out
     for teks in ("Rp 3.080.400.000", "88,63%", "10,26%", "27,80%", "12,66%", "Penunjang"):
         assert teks in keluaran
+
+
+def _hapus_tautan(db: Database, kode_node: list[str]) -> None:
+    from sqlalchemy import select
+
+    from sakip_desktop.model import NodeKinerja, TautanCascading
+    from sakip_desktop.services.pelaku import SISTEM
+
+    with db.transaksi(SISTEM, alasan="uji alokasi") as sesi:
+        ids = sesi.scalars(select(NodeKinerja.id).where(NodeKinerja.kode.in_(kode_node))).all()
+        for t in sesi.scalars(
+            select(TautanCascading).where(TautanCascading.node_bawah_id.in_(ids))
+        ):
+            sesi.delete(t)
+
+
+def test_alokasi_mengikuti_tautan_terdekat_lalu_sasaran(db_demo: Database) -> None:
+    # without its own link, the PP/PKB kegiatan follows its program's link to IKU.3
+    _hapus_tautan(db_demo, ["2.07.05.2.04"])
+    pagu = {b.indikator_kode: b.pagu for b in LayananAnggaran(db_demo).ringkasan(2020, 1).baris}
+    assert pagu["IKU.3"] == Decimal(195000000)
+    # with no link at all it reaches sasaran 2, which has two indicators: reported unlinked
+    _hapus_tautan(db_demo, ["2.07.05", "2.07.05.2.04"])
+    r = LayananAnggaran(db_demo).ringkasan(2020, 1)
+    pagu = {b.indikator_kode: b.pagu for b in r.baris}
+    assert pagu["IKU.3"] == Decimal(135000000)
+    tanpa = [b for b in r.baris if b.indikator_id is None]
+    assert len(tanpa) == 1 and tanpa[0].sasaran_kode == "S.2"
+    assert tanpa[0].pagu == Decimal(60000000)
+    assert r.total_pagu == Decimal(3475400000)  # nothing lost

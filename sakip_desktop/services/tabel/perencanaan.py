@@ -8,7 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ...domain import DokumenTarget, JenisNode
-from ...model import Opd, TautanCascading
+from ...model import Indikator, Opd, TautanCascading
 from .dasar import BarisTabel, JenisBaris, Kolom, SelKepala, TabelLaporan, sel_teks
 from .umum import (
     PohonLaporan,
@@ -56,7 +56,7 @@ def tabel_renstra(sesi: Session, opd: Opd, tahun: int, triwulan: int | None) -> 
         no = nomor.untuk(n.jenis)
         label = f"{n.jenis.label}: {n.uraian}"
         jenis_baris = JenisBaris.GRUP if n.jenis is JenisNode.TUJUAN else JenisBaris.DATA
-        inds = n.indikator or [None]
+        inds: list[Indikator | None] = list(n.indikator) or [None]
         for k, ind in enumerate(inds):
             awal = [
                 sel_teks(no if k == 0 else None),
