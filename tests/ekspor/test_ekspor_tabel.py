@@ -180,3 +180,16 @@ def test_risiko_sebelas_baris(db_demo: Database) -> None:
     assert len(tabel.baris) == 11
     assert teks_sel(tabel.baris[0].sel[1]) == "Level 0"
     assert teks_sel(tabel.baris[0].sel[3]) == "BUPATI"
+
+
+@pytest.mark.parametrize("nama", ["alokasi-anggaran", "risiko", "rencana-aksi"])
+def test_tahun_tanpa_data_tetap_tercetak(nama: str, db_demo: Database, tmp_path: Path) -> None:
+    """2019 has no budget, risk register or action plan in the demo: the export says so."""
+    tabel = buat_tabel(db_demo, nama, 2019)
+    assert tabel.baris == []
+    pdf = tmp_path / "kosong.pdf"
+    tulis_pdf(tabel, pdf)
+    assert "Tidak ada data untuk periode ini." in teks_pdf(pdf)
+    xlsx = tmp_path / "kosong.xlsx"
+    tulis_xlsx(tabel, xlsx)
+    assert load_workbook(xlsx).active["A1"].value == tabel.judul[0]

@@ -37,6 +37,7 @@ _CATATAN_PAGU = (
     "Pagu yang berlaku pada {tanggal} (akhir periode laporan), termasuk refocusing/perubahan "
     "sampai tanggal itu."
 )
+_TANPA_ANGGARAN = "Belum ada anggaran tercatat untuk tahun {tahun}."
 _CATATAN_PENUNJANG = (
     "Program penunjang (tanpa sasaran) dilaporkan terpisah dan tidak masuk % anggaran per sasaran."
 )
@@ -122,6 +123,8 @@ def tabel_alokasi_anggaran(
             )
         )
         catatan.append(_CATATAN_PENUNJANG)
+    if not r.baris and not r.penunjang:
+        baris, catatan = [], [_TANPA_ANGGARAN.format(tahun=tahun)]
     return TabelLaporan(
         nama="alokasi-anggaran",
         judul=[
@@ -210,6 +213,8 @@ def tabel_realisasi_anggaran(
                 )
             )
         catatan.append(_CATATAN_PENUNJANG)
+    if not r.baris and not r.penunjang:
+        baris, catatan = [], [_TANPA_ANGGARAN.format(tahun=tahun)]
     return TabelLaporan(
         nama="realisasi-anggaran",
         judul=[
@@ -294,6 +299,12 @@ def tabel_anggaran_kinerja(
         )
     )
     tw = f"TW {ROMAWI[sampai]}"
+    catatan = [
+        "Capaian kinerja: realisasi sampai triwulan laporan dibanding target tahunan.",
+        _CATATAN_PAGU.format(tanggal=format_tanggal(r.per_tanggal)),
+    ]
+    if not r.baris and not r.penunjang:
+        baris, catatan = [], [_TANPA_ANGGARAN.format(tahun=tahun)]
     return TabelLaporan(
         nama="anggaran-kinerja",
         judul=[
@@ -325,10 +336,7 @@ def tabel_anggaran_kinerja(
         + [Kolom(15, angka=True), Kolom(15, angka=True), Kolom(9, angka=True)],
         baris=baris,
         lanskap=True,
-        catatan=[
-            "Capaian kinerja: realisasi sampai triwulan laporan dibanding target tahunan.",
-            _CATATAN_PAGU.format(tanggal=format_tanggal(r.per_tanggal)),
-        ],
+        catatan=catatan,
         tahun=tahun,
         triwulan=triwulan,
     )
