@@ -524,8 +524,8 @@ class _Pemuat:
         self._anggaran(node, s)
         for t in s.anak("tautan").daftar():
             self.tertunda.append(lambda t=t, node=node: self._tautan(node, t))
-        for r in s.anak("rencana_aksi").daftar():
-            self.tertunda.append(lambda r=r, node=node: self._rencana_aksi(node, r))
+        for i, r in enumerate(s.anak("rencana_aksi").daftar()):
+            self.tertunda.append(lambda r=r, node=node, i=i: self._rencana_aksi(node, r, i))
         for i, a in enumerate(s.anak("anak").daftar()):
             self._node(renstra, node, a, i)
 
@@ -750,7 +750,7 @@ class _Pemuat:
             )
         )
 
-    def _rencana_aksi(self, node: NodeKinerja, s: Simpul) -> None:
+    def _rencana_aksi(self, node: NodeKinerja, s: Simpul, urutan: int) -> None:
         s.peta(
             {"tahun", "triwulan", "indikator", "uraian", "target", "satuan", "realisasi", "urutan"}
         )
@@ -766,7 +766,7 @@ class _Pemuat:
                 indikator_id=ind.id if ind else None,
                 tahun=self._tahun(s.mentah("tahun"), s, self.periode),
                 triwulan=self._triwulan(s.mentah("triwulan"), s),
-                urutan=s.bulat("urutan") or 0,
+                urutan=s.bulat("urutan") if s.ada("urutan") else urutan,
                 uraian=s.teks_wajib("uraian"),
                 target=s.angka("target"),
                 satuan=s.teks("satuan"),

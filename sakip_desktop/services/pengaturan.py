@@ -20,6 +20,7 @@ BAWAAN: dict[str, Any] = {
     "kolom_satuan_pk": True,
     "batas_atas_capaian": None,  # e.g. 150 to cap capaian; None = no cap
     "simpan_cadangan": 10,
+    "ukuran_maks_bukti_mb": 20,  # largest evidence file accepted
 }
 
 

@@ -67,10 +67,9 @@ HALAMAN: tuple[EntriHalaman, ...] = (
     ),
     EntriHalaman(
         "laporan",
+        "Tabel & ekspor",
         "Pelaporan",
-        "Pelaporan",
-        "Cetak dan ekspor semua tabel SAKIP (PDF dan Excel), LKjIP, konsistensi "
-        "dokumen dan evaluasi mandiri (LKE).",
+        "Cetak dan ekspor semua tabel SAKIP (PDF dan Excel).",
     ),
     EntriHalaman(
         "evaluasi",

@@ -6,5 +6,5 @@ from .tabel import HalamanTabel
 
 class HalamanLaporan(HalamanTabel):
     kunci = "laporan"
-    judul = "Pelaporan"
+    judul = "Tabel & ekspor"
     tabel = tuple(DAFTAR_TABEL)
