@@ -2,13 +2,15 @@
 
 Pages write through `Konteks.tulis`, which runs one service call in one transaction and
 reports a user error in one place (the `galat` signal the main window shows); the caller
-gets `GAGAL` back and keeps what the user typed.
+gets `GAGAL` back and keeps what the user typed. A save refused because someone else saved
+the same record first (`KonflikVersi` naming the record) opens the conflict dialog instead
+(`penangan_konflik`): keep theirs, take mine with a reason, or merge by hand.
 """
 
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any, TypeVar
@@ -17,7 +19,7 @@ from PySide6.QtCore import QObject, Signal
 from sqlalchemy.orm import Session
 
 from ..domain import Peran
-from ..errors import KesalahanPengguna
+from ..errors import KesalahanPengguna, KonflikVersi
 from ..model import Opd, Renstra
 from ..services.konteks import renstra_untuk
 from ..services.pelaku import Pelaku
@@ -73,6 +75,8 @@ class Konteks(QObject):
         self.opd_id = opd_id
         self._tahun = tahun
         self._pelaku = pelaku
+        self.penangan_konflik: Callable[[KonflikVersi], Any] | None = _tanya_konflik
+        """Asks what to do with a conflicting save (None: show it as a plain error)."""
 
     @property
     def tahun(self) -> int:
@@ -119,18 +123,65 @@ class Konteks(QObject):
         alasan: str | None = None,
         area: str = "*",
         judul_galat: str = "Tidak dapat disimpan",
+        versi_dimuat: Mapping[uuid.UUID, int] | None = None,
         **kwargs: Any,
     ) -> T:
         """Run ``fungsi(sesi, pelaku, *args, **kwargs)`` in one transaction.
 
         Returns its result, or `GAGAL` after emitting `galat` for a user error (the
         transaction rolled back whole). Announces `dataBerubah(area)` on success.
+        ``versi_dimuat`` maps the ids of the records being saved to the versions the form
+        was loaded with; when one has moved on, the conflict dialog decides: keep theirs
+        (`GAGAL`, and the page reloads), take mine (saved again over the current version
+        with the reason given), or merge (the chosen values, with the reason).
         """
-        try:
-            with self.db.transaksi(self._pelaku, alasan=alasan) as sesi:
-                hasil = fungsi(sesi, self._pelaku, *args, **kwargs)
-        except KesalahanPengguna as exc:
-            self.galat.emit(judul_galat, exc.pesan)
-            return GAGAL
-        self.dataBerubah.emit(area)
-        return hasil
+        versi = dict(versi_dimuat or {})
+        while True:
+            try:
+                with self.db.transaksi(self._pelaku, alasan=alasan, versi_dimuat=versi) as sesi:
+                    hasil = fungsi(sesi, self._pelaku, *args, **kwargs)
+            except KonflikVersi as exc:
+                if not exc.terperinci or self.penangan_konflik is None:
+                    self.galat.emit(judul_galat, exc.pesan)
+                    return GAGAL
+                keputusan = self.penangan_konflik(exc)
+                pilihan = getattr(keputusan, "pilihan", "mereka")
+                if pilihan == "saya":
+                    if exc.versi_sekarang is None:  # theirs was deleted: save mine anew
+                        versi.pop(exc.rekaman_id, None)  # type: ignore[arg-type]
+                    else:
+                        versi[exc.rekaman_id] = exc.versi_sekarang  # type: ignore[index]
+                    alasan = keputusan.alasan
+                    continue
+                if pilihan == "gabung":
+                    return self._simpan_gabungan(exc, keputusan, area, judul_galat)
+                self.dataBerubah.emit(area)  # show their values
+                return GAGAL
+            except KesalahanPengguna as exc:
+                self.galat.emit(judul_galat, exc.pesan)
+                return GAGAL
+            self.dataBerubah.emit(area)
+            return hasil
+
+    def _simpan_gabungan(
+        self, konflik: KonflikVersi, keputusan: Any, area: str, judul_galat: str
+    ) -> Any:
+        from ..services.konflik import simpan_gabungan
+
+        assert isinstance(konflik.rekaman_id, uuid.UUID) and konflik.tabel is not None
+        return self.tulis(
+            simpan_gabungan,
+            konflik.tabel,
+            konflik.rekaman_id,
+            dict(keputusan.nilai),
+            alasan=keputusan.alasan,
+            area=area,
+            judul_galat=judul_galat,
+            versi_dimuat={konflik.rekaman_id: konflik.versi_sekarang},
+        )
+
+
+def _tanya_konflik(konflik: KonflikVersi) -> Any:
+    from .dialog_konflik import tanya_konflik
+
+    return tanya_konflik(konflik)

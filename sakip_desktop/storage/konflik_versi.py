@@ -15,10 +15,11 @@ Values are shown as the audit trail writes them (`storage.jejak.teks_nilai`).
 from __future__ import annotations
 
 import uuid
+from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import inspect, select
+from sqlalchemy import Table, inspect, select
 from sqlalchemy.orm import Session
 
 from ..errors import KonflikVersi
@@ -114,17 +115,42 @@ def konflik(
     )
 
 
+@dataclass(frozen=True)
+class _Tertunda:
+    """A pending change, remembered before the flush (a failed flush forgets it)."""
+
+    tabel: Table
+    rekaman_id: uuid.UUID
+    versi: int
+    saya: dict[str, str | None]
+    kolom: list[str]
+    label: str
+
+
 def periksa_versi_dimuat(sesi: Session, _konteks: Any, _instances: Any) -> None:
-    """before_flush: refuse a change to a record saved by someone else since the form loaded.
+    """before_flush: remember the pending changes, and refuse a change to a record saved by
+    someone else since the form was loaded.
 
     Every record of this session named in ``sesi.info["versi_dimuat"]`` is checked (a save
     that adds a revision row instead of editing the loaded one is caught too). Their values
     are the record as this transaction read it; mine are the pending changes.
     """
+    dihapus = {id(o) for o in sesi.deleted}
+    sesi.info["tertunda"] = [
+        _Tertunda(
+            inspect(o).mapper.local_table,  # type: ignore[arg-type]
+            o.id,
+            _versi_awal(o),
+            _nilai_saya(o, id(o) in dihapus),
+            _kolom_isi(o),
+            label_rekaman(o.__tablename__, ringkasan_rekaman(o)),
+        )
+        for o in list(sesi.dirty) + list(sesi.deleted)
+        if isinstance(o, Berversi) and (id(o) in dihapus or sesi.is_modified(o))
+    ]
     dimuat: dict[uuid.UUID, int] = sesi.info.get("versi_dimuat") or {}
     if not dimuat:
         return
-    dihapus = {id(o) for o in sesi.deleted}
     for obj in list(sesi.identity_map.values()):
         if not isinstance(obj, Berversi) or obj.id not in dimuat:
             continue
@@ -153,35 +179,51 @@ def periksa_versi_dimuat(sesi: Session, _konteks: Any, _instances: Any) -> None:
 def konflik_dari_basi(db: Database, sesi: Session) -> KonflikVersi:
     """After StaleDataError: find the row another PC changed and describe the conflict.
 
-    The row is read again on a separate connection (this transaction has failed). Falls
-    back to a plain message when no changed row can be found any more.
+    The pending changes were remembered before the flush; the row is read again on a
+    separate connection (this transaction has failed). Falls back to a plain message when
+    no changed row can be found any more.
     """
-    calon = [o for o in list(sesi.dirty) + list(sesi.deleted) if isinstance(o, Berversi)]
-    dihapus = {id(o) for o in sesi.deleted}
+    tertunda: list[_Tertunda] = sesi.info.get("tertunda") or []
     with db.engine.connect() as conn:
-        for obj in calon:
-            tabel = inspect(obj).mapper.local_table
-            baris = conn.execute(select(tabel).where(tabel.c.id == obj.id)).first()
-            saya = _nilai_saya(obj, id(obj) in dihapus)
+        for t in tertunda:
+            baris = conn.execute(select(t.tabel).where(t.tabel.c.id == t.rekaman_id)).first()
             if baris is None:
-                return konflik(
-                    obj,
-                    oleh=None,
-                    pada=None,
-                    nilai_mereka={k: TEKS_DIHAPUS for k in saya},
-                    nilai_saya=saya,
-                    versi_sekarang=None,
-                )
-            if int(baris._mapping["versi"]) != _versi_awal(obj):
-                kolom = list(saya) if saya and "(rekaman)" not in saya else _kolom_isi(obj)
-                return konflik(
-                    obj,
-                    oleh=baris._mapping["diubah_oleh"],
-                    pada=baris._mapping["diubah_pada"],
-                    nilai_mereka=_nilai_baris(baris, kolom),
-                    nilai_saya=saya,
-                    versi_sekarang=int(baris._mapping["versi"]),
-                )
+                mereka = {k: TEKS_DIHAPUS for k in t.saya}
+                oleh, pada, versi = None, None, None
+            elif int(baris._mapping["versi"]) != t.versi:
+                kolom = list(t.saya) if t.saya and "(rekaman)" not in t.saya else t.kolom
+                mereka = _nilai_baris(baris, kolom)
+                oleh, pada = baris._mapping["diubah_oleh"], baris._mapping["diubah_pada"]
+                versi = int(baris._mapping["versi"])
+            else:
+                continue
+            return KonflikVersi(
+                _pesan(t.label, oleh, pada),
+                tabel=t.tabel.name,
+                rekaman_id=t.rekaman_id,
+                label=t.label,
+                oleh=oleh,
+                pada=pada,
+                nilai_mereka=mereka,
+                nilai_saya=t.saya,
+                versi_sekarang=versi,
+            )
     return KonflikVersi(
         "Data ini baru saja diubah pengguna lain. Muat ulang lalu ulangi perubahan Anda."
     )
+
+
+def tampil_nilai(teks: str | None) -> str:
+    """An audit-style value as a person reads it: Indonesian numbers, "(kosong)" for none."""
+    from decimal import Decimal, InvalidOperation
+
+    from ..angka import format_angka
+
+    if teks is None or teks == "":
+        return "(kosong)"
+    if teks.lstrip("-").replace(".", "", 1).isdigit():
+        try:
+            return format_angka(Decimal(teks))
+        except (InvalidOperation, ValueError):
+            return teks
+    return teks
