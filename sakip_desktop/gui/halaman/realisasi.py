@@ -213,6 +213,7 @@ class HalamanRealisasi(Halaman):
         self._menyimpan = False
         self._triwulan_awal: int | None = None
         self._indeks_pelaku = 0
+        self._pelaku_tampil: Pelaku | None = None
         self._muat_samping = False
         self._bangun()
         self.k.tahunBerubah.connect(self._tahun_berubah)
@@ -375,6 +376,7 @@ class HalamanRealisasi(Halaman):
         except KesalahanPengguna as exc:
             entri, tindak, bands, pesan = [], {}, [], exc.pesan
             tw = self.triwulan()
+        self._pelaku_tampil = self.k.pelaku
         tl_tw = {iid: d[tw] for iid, d in tindak.items() if tw in d}
         self.model.setel(entri, tl_tw, self.k.tahun, tw, pertahankan=True)
         self._saring()
@@ -686,6 +688,8 @@ class HalamanRealisasi(Halaman):
         self.segarkan()
 
     def _pelaku_berubah(self) -> None:
+        if self.k.pelaku == self._pelaku_tampil:
+            return  # back to the user whose rows are shown (a cancelled switch)
         if self._tanya_isian() == "batal":
             self._kembalikan_pilihan("pilih_pelaku", self._indeks_pelaku, data=False)
             return
