@@ -226,3 +226,17 @@ def test_seret_lepas_mengubah_urutan(qtbot, jendela: JendelaUtama) -> None:  # t
     induk = h.model.indeks_id(sasaran)
     h.model.pastikan_dimuat(induk)
     assert [h.model.index(r, 0, induk).data() for r in range(h.model.rowCount(induk))] == nama
+
+
+def test_diagram_dari_node_terpilih(qtbot, jendela: JendelaUtama) -> None:  # type: ignore[no-untyped-def]
+    h = halaman(jendela)
+    sasaran = node_id(jendela, "Meningkatnya Penempatan Kerja")
+    h.tampilkan_node(sasaran)
+    qtbot.mouseClick(h.tombol_diagram, Qt.MouseButton.LeftButton)
+    assert h.diagram is not None and h.kiri.currentWidget() is h.diagram
+    kotak = h.diagram.tata.kotak if h.diagram.tata else ()
+    assert any("Penempatan Kerja" in k.pernyataan for k in kotak)
+    assert not any("Perlindungan Pekerja" in k.pernyataan for k in kotak)  # only below it
+    assert len(h.diagram.scene().items()) > len(kotak)
+    qtbot.mouseClick(h.tombol_diagram, Qt.MouseButton.LeftButton)
+    assert h.kiri.currentWidget() is h.pohon

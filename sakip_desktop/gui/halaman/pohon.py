@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QPushButton,
     QSplitter,
+    QStackedWidget,
     QTableView,
     QTabWidget,
     QToolButton,
@@ -31,6 +32,7 @@ from ...domain import DokumenTarget, JenisNode
 from ...kalkulasi import NilaiTarget
 from ...model import Indikator, NodeKinerja
 from ...services import pohon_edit
+from ...services.diagram_pohon import LayananDiagramPohon
 from ...services.indikator import (
     DataIndikator,
     data_indikator,
@@ -42,6 +44,7 @@ from ...services.otorisasi import unit_cakupan, unit_node
 from ...services.pohon_baca import InfoNode, anak_node, cari_node, daftar_jabatan, jalur_node
 from ...services.target_baca import target_indikator_node
 from .. import dialog
+from ..diagram_pohon import DiagramPohon
 from ..editor_indikator import EditorIndikator
 from ..editor_node import EditorNode
 from ..grid_target import ModelGridTarget
@@ -97,7 +100,18 @@ class HalamanPohon(Halaman):
         self.tombol_naik.clicked.connect(lambda: self._geser(-1))
         self.tombol_turun.clicked.connect(lambda: self._geser(1))
         self.tombol_hapus.clicked.connect(self.hapus)
-        for w in (self.tombol_tambah, self.tombol_naik, self.tombol_turun, self.tombol_hapus):
+        self.tombol_diagram = QPushButton("Diagram", objectName="tombolDiagram", checkable=True)
+        self.tombol_diagram.setToolTip(
+            "Gambar pohon kinerja dari node terpilih ke bawah (Ctrl+roda untuk zoom, F: pas)"
+        )
+        self.tombol_diagram.toggled.connect(self._tampilan_diagram)
+        for w in (
+            self.tombol_tambah,
+            self.tombol_naik,
+            self.tombol_turun,
+            self.tombol_hapus,
+            self.tombol_diagram,
+        ):
             baris.addWidget(w)
         tata.addLayout(baris)
 
@@ -114,7 +128,10 @@ class HalamanPohon(Halaman):
         self.pohon.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.pohon.customContextMenuRequested.connect(self._menu_konteks)
         self.pohon.selectionModel().currentChanged.connect(self._sebelum_pindah_node)
-        self.pemisah.addWidget(self.pohon)
+        self.kiri = QStackedWidget(objectName="kiriPohon")
+        self.kiri.addWidget(self.pohon)
+        self.diagram: DiagramPohon | None = None
+        self.pemisah.addWidget(self.kiri)
 
         self.tab = QTabWidget(objectName="tabDetail")
         halaman_detail = QWidget()
@@ -197,6 +214,24 @@ class HalamanPohon(Halaman):
         self._indikator: list[tuple[uuid.UUID, int, DataIndikator]] = []
         return w
 
+    def _tampilan_diagram(self, aktif: bool) -> None:
+        """Swap the list for the drawn tree, from the selected node down."""
+        if aktif and self.diagram is None:
+            self.diagram = DiagramPohon()
+            self.diagram.setObjectName("diagramPohon")
+            self.diagram.nodeDipilih.connect(lambda nid: self.tampilkan_node(uuid.UUID(nid)))
+            self.kiri.addWidget(self.diagram)
+        if aktif and self.diagram is not None:
+            info = self.node_terpilih()
+            dari = info.id if info is not None and not info.milik_rpjmd else None
+            layanan = LayananDiagramPohon(self.k.db)
+            with self.k.baca() as sesi:
+                nama_opd = self.k.opd(sesi).nama
+            self.diagram.atur_pemuat(lambda: layanan.tata_letak(self.k.tahun, dari, opd=nama_opd))
+            self.kiri.setCurrentWidget(self.diagram)
+        else:
+            self.kiri.setCurrentWidget(self.pohon)
+
     # --- data -------------------------------------------------------------------------------
     def _muat_anak(self, parent_id: uuid.UUID | None) -> list[InfoNode]:
         with self.k.baca() as sesi:
@@ -230,6 +265,8 @@ class HalamanPohon(Halaman):
             self.tampilkan_node(terpilih.id)
         else:
             self._pilihan_berubah()
+        if self.diagram is not None and self.kiri.currentWidget() is self.diagram:
+            self.diagram.segarkan()
 
     def _buka_sampai_sasaran(self) -> None:
         """Open the tree from the visi down to the sasaran (children load on demand)."""
@@ -582,6 +619,12 @@ class HalamanPohon(Halaman):
 
     def _galat(self, pesan: str) -> None:
         self.k.galat.emit("Isian tidak sah", pesan)
+
+    def cetak(self) -> None:
+        """Print the drawn tree (from the selected node down) through the print dialog."""
+        self.tombol_diagram.setChecked(True)
+        if self.diagram is not None:
+            self.diagram.cetak()
 
     # --- search -----------------------------------------------------------------------------
     def cari(self) -> None:
