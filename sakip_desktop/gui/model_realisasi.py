@@ -232,6 +232,10 @@ class _Baris:
     """Field → the text typed and not saved."""
     galat: dict[str, str] = field(default_factory=dict)
     pratinjau: Pratinjau | None = None
+    versi_dasar: tuple[uuid.UUID | None, int | None] | None = None
+    """(realisasi_id, versi) of the entry when the user started typing on the row: the save
+    is checked against it, so a reload under the typed values never hides someone else's
+    save (Konteks.tulis ``versi_dimuat``)."""
 
 
 def _teks_tersimpan(b: _Baris, f: str) -> str:
@@ -281,7 +285,7 @@ class ModelRealisasi(QAbstractTableModel):
         """Show a quarter's entries; ``pertahankan`` keeps what is typed on rows that stay
         (same year and quarter), dropping edits that now equal what is stored."""
         lama = {
-            b.entri.indikator_id: b.isian
+            b.entri.indikator_id: b
             for b in self._baris
             if pertahankan and b.isian and (self.tahun, self.triwulan) == (tahun, triwulan)
         }
@@ -289,9 +293,13 @@ class ModelRealisasi(QAbstractTableModel):
         self.tahun, self.triwulan = tahun, triwulan
         self._baris = [_Baris(e, tindak_lanjut.get(e.indikator_id)) for e in entri]
         for b in self._baris:
-            for f, teks in lama.get(b.entri.indikator_id, {}).items():
-                if not self._sama(b, f, teks):
-                    b.isian[f] = teks
+            sebelum = lama.get(b.entri.indikator_id)
+            if sebelum is not None:
+                for f, teks in sebelum.isian.items():
+                    if not self._sama(b, f, teks):
+                        b.isian[f] = teks
+                b.versi_dasar = sebelum.versi_dasar
+            self._catat_versi(b)
             self._hitung(b)
         self.endResetModel()
         self.isianBerubah.emit()
@@ -314,6 +322,43 @@ class ModelRealisasi(QAbstractTableModel):
         return -1
 
     # --- typed values -------------------------------------------------------------------
+    @staticmethod
+    def _catat_versi(b: _Baris) -> None:
+        """Remember the entry's version at the first edit; forget it with the last."""
+        if not set(FIELD_REALISASI) & set(b.isian):
+            b.versi_dasar = None
+        elif b.versi_dasar is None:
+            b.versi_dasar = (b.entri.realisasi_id, b.entri.versi)
+
+    def versi_dimuat(self) -> dict[uuid.UUID, int]:
+        """Entry id → the version the typing started from, for every edited stored entry."""
+        return {
+            rid: versi
+            for b in self._baris
+            if b.versi_dasar is not None
+            for rid, versi in [b.versi_dasar]
+            if rid is not None and versi is not None
+        }
+
+    def buang_yang_berubah(self) -> list[str]:
+        """Drop the typed values of entries someone else saved since the typing started (the
+        user decided the conflict: theirs, or merged); returns their codes."""
+        kode = []
+        for b in self._baris:
+            if b.versi_dasar is None:
+                continue
+            if b.versi_dasar != (b.entri.realisasi_id, b.entri.versi):
+                for f in FIELD_REALISASI:
+                    b.isian.pop(f, None)
+                b.versi_dasar = None
+                self._hitung(b)
+                kode.append(b.entri.kode)
+        if kode:
+            self.beginResetModel()
+            self.endResetModel()
+            self.isianBerubah.emit()
+        return kode
+
     def _sama(self, b: _Baris, f: str, teks: str) -> bool:
         """Is ``teks`` what is stored already (so no edit)?"""
         if _angka_field(b, f):
@@ -405,6 +450,7 @@ class ModelRealisasi(QAbstractTableModel):
         self.beginResetModel()
         for b in self._baris:
             b.isian.clear()
+            b.versi_dasar = None
             self._hitung(b)
         self.endResetModel()
         self.isianBerubah.emit()
@@ -511,6 +557,7 @@ class ModelRealisasi(QAbstractTableModel):
             b.isian.pop(f, None)
         else:
             b.isian[f] = teks
+        self._catat_versi(b)
         self._hitung(b)
         r = index.row()
         self.dataChanged.emit(self.index(r, 0), self.index(r, K_TINDAK_LANJUT))

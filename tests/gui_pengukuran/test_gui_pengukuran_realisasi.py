@@ -283,3 +283,46 @@ def test_ganti_triwulan_dengan_isian_bertanya(
 def test_model_realisasi_lulus_qtmodeltester(qtmodeltester, realisasi: HalamanRealisasi) -> None:  # type: ignore[no-untyped-def]
     qtmodeltester.check(realisasi.model)
     qtmodeltester.check(realisasi.saring)
+
+
+@pytest.mark.parametrize("pilihan", ["mereka", "saya"])
+def test_disimpan_orang_lain_saat_mengetik_ditanyakan(
+    qtbot,  # type: ignore[no-untyped-def]
+    realisasi: HalamanRealisasi,
+    db_demo: Database,
+    tersimpan,  # type: ignore[no-untyped-def]
+    pilihan: str,
+) -> None:
+    """Another PC saves the entry while this page has typed over it: the save is not a
+    silent overwrite — the conflict is put to the user, even after a reload in between."""
+    from sakip_desktop.gui.dialog_konflik import KeputusanKonflik
+
+    h = realisasi
+    h.pilih_triwulan.setCurrentIndex(1)
+    ketik(qtbot, h, "IKP.01", K_REALISASI, "50")
+    ketik(qtbot, h, "IKP.02", K_REALISASI, "450")
+    assert h.simpan()
+    ketik(qtbot, h, "IKP.01", K_REALISASI, "60")
+    lain = Pelaku("budi", h.k.pelaku.peran, nama="Budi")
+    iid = h.model.entri(baris(h, "IKP.01")).indikator_id
+    LayananRealisasi(db_demo).simpan(lain, iid, 2020, 2, nilai=D(55))
+    h.segarkan()  # e.g. the change watcher reloads the page: the typed value stays
+    assert sel(h, "IKP.01", K_REALISASI) == "60"
+
+    ditanya = []
+
+    def putuskan(konflik):  # type: ignore[no-untyped-def]
+        ditanya.append(konflik)
+        return KeputusanKonflik(
+            pilihan, "Angka daftar hadir terbaru" if pilihan == "saya" else None
+        )
+
+    h.k.penangan_konflik = putuskan
+    hasil = h.simpan()
+    assert len(ditanya) == 1 and ditanya[0].rekaman_id == tersimpan("IKP.01", 2020, 2).id
+    if pilihan == "mereka":
+        assert not hasil and tersimpan("IKP.01", 2020, 2).nilai == 55
+        assert sel(h, "IKP.01", K_REALISASI) == "55" and not h.ada_perubahan()
+    else:
+        assert hasil and tersimpan("IKP.01", 2020, 2).nilai == 60
+        assert sel(h, "IKP.01", K_REALISASI) == "60" and not h.ada_perubahan()

@@ -211,6 +211,7 @@ class HalamanRealisasi(Halaman):
         super().__init__(konteks, parent)
         self._basi = False
         self._menyimpan = False
+        self._berubah_saat_simpan = False
         self._triwulan_awal: int | None = None
         self._indeks_pelaku = 0
         self._pelaku_tampil: Pelaku | None = None
@@ -593,13 +594,30 @@ class HalamanRealisasi(Halaman):
             return False
         perubahan = self.model.perubahan()
         tahun, tw = self.model.tahun, self.model.triwulan
-        self._menyimpan = True
+        self._menyimpan, self._berubah_saat_simpan = True, False
         try:
-            hasil = self.k.tulis(simpan_perubahan, tahun, tw, perubahan, area="realisasi")
+            hasil = self.k.tulis(
+                simpan_perubahan,
+                tahun,
+                tw,
+                perubahan,
+                area="realisasi",
+                versi_dimuat=self.model.versi_dimuat(),
+            )
         finally:
             self._menyimpan = False
-        if hasil is GAGAL:
-            return False
+        if hasil is GAGAL or not isinstance(hasil, list):
+            if self._berubah_saat_simpan:  # a conflict the user decided: theirs, or merged
+                self.segarkan()
+                kode = self.model.buang_yang_berubah()
+                if kode:
+                    self._kabar(
+                        f"Isian {', '.join(kode)} diganti nilai yang tersimpan; isian lain "
+                        "belum disimpan."
+                        if self.model.ada_perubahan()
+                        else f"Isian {', '.join(kode)} diganti nilai yang tersimpan."
+                    )
+            return hasil is not GAGAL and not self.model.ada_perubahan()
         self.model.buang_perubahan()
         self.segarkan()
         periode = label_periode(tahun, tw)
@@ -705,6 +723,7 @@ class HalamanRealisasi(Halaman):
 
     def _data_berubah(self, _area: str) -> None:
         if self._menyimpan:
+            self._berubah_saat_simpan = True
             return
         if self.isVisible():
             self.segarkan()
