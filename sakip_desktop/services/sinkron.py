@@ -60,8 +60,9 @@ class PemantauPerubahan:
     def _mulai_dengar(self) -> None:
         try:
             raw = self.db.engine.raw_connection()
-            raw.detach()  # its own connection, never handed back to the pool
             conn = raw.driver_connection
+            raw.detach()  # its own connection, never handed back to the pool
+            conn.rollback()
             conn.autocommit = True
             conn.execute(f"LISTEN {KANAL_PERUBAHAN}")
         except Exception:  # no LISTEN (a pooler in transaction mode, a dropped link)

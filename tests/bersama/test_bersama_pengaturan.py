@@ -1,0 +1,134 @@
+"""Server settings without the password in plain text; the keyring, or asking each start;
+the change poller's fallback; the messages for each way a connection fails."""
+
+from __future__ import annotations
+
+import json
+
+import keyring
+import pytest
+from keyring.backend import KeyringBackend
+from keyring.backends import fail
+from sqlalchemy.exc import OperationalError
+
+from sakip_desktop.errors import InputTidakSah, KoneksiTerputus
+from sakip_desktop.services.sinkron import PemantauPerubahan
+from sakip_desktop.storage import Database
+from sakip_desktop.storage.database import terjemahkan_galat_db
+from sakip_desktop.storage.server import (
+    PengaturanServer,
+    ambil_sandi,
+    baca_pengaturan_server,
+    keyring_tersedia,
+    simpan_pengaturan_server,
+    simpan_sandi,
+    url_server_tersimpan,
+)
+
+SERVER = PengaturanServer("192.168.1.10", "sakip", "perencana", 5432, ssl=True)
+
+
+class KeyringMemori(KeyringBackend):
+    priority = 1  # type: ignore[assignment]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.isi: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return self.isi.get((service, username))
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self.isi[(service, username)] = password
+
+    def delete_password(self, service: str, username: str) -> None:
+        self.isi.pop((service, username), None)
+
+
+@pytest.fixture
+def tanpa_keyring():
+    lama = keyring.get_keyring()
+    keyring.set_keyring(fail.Keyring())
+    yield
+    keyring.set_keyring(lama)
+
+
+@pytest.fixture
+def keyring_memori():
+    lama = keyring.get_keyring()
+    k = KeyringMemori()
+    keyring.set_keyring(k)
+    yield k
+    keyring.set_keyring(lama)
+
+
+def test_sandi_tidak_pernah_di_berkas_pengaturan(tmp_path, keyring_memori):
+    path = simpan_pengaturan_server(SERVER, tmp_path)
+    assert simpan_sandi(SERVER, "Rahasia#2026")
+    isi = path.read_text()
+    assert "Rahasia" not in isi and json.loads(isi)["host"] == "192.168.1.10"
+    assert baca_pengaturan_server(tmp_path) == SERVER
+    url = url_server_tersimpan(tmp_path)
+    assert url is not None and "Rahasia%232026" in url and "sslmode=require" in url
+    assert ambil_sandi(SERVER) == "Rahasia#2026"
+
+
+def test_tanpa_keyring_sandi_ditanya_setiap_mulai(tmp_path, tanpa_keyring):
+    assert not keyring_tersedia()
+    simpan_pengaturan_server(SERVER, tmp_path)
+    assert simpan_sandi(SERVER, "x") is False and ambil_sandi(SERVER) is None
+    ditanya: list[PengaturanServer] = []
+    url = url_server_tersimpan(tmp_path, lambda p: ditanya.append(p) or "diketik")
+    assert ditanya == [SERVER] and url is not None and ":diketik@" in url
+    assert url_server_tersimpan(tmp_path / "lain") is None  # no server: the SQLite file
+
+
+def test_pengaturan_kosong_ditolak(tmp_path):
+    with pytest.raises(InputTidakSah, match="Alamat server"):
+        simpan_pengaturan_server(PengaturanServer(" ", "sakip", "u"), tmp_path)
+
+
+@pytest.mark.parametrize(
+    ("pesan_driver", "harap"),
+    [
+        (
+            'connection failed: connection to server at "10.0.0.5", port 5432 failed: '
+            "Connection refused",
+            "tidak dapat dihubungi",
+        ),
+        (
+            'connection failed: FATAL:  password authentication failed for user "x"',
+            "Sandi atau nama pengguna",
+        ),
+        ('connection failed: FATAL:  database "sakip" does not exist', "tidak ada"),
+        ("server does not support SSL, but SSL was required", "tidak mendukung SSL"),
+        ("failed to resolve host 'srv': Name or service not known", "Nama server tidak dikenal"),
+        ("terminating connection due to administrator command", "terputus"),
+        ("server closed the connection unexpectedly", "terputus"),
+    ],
+)
+def test_pesan_galat_server(pesan_driver, harap, tmp_path):
+    with Database(str(tmp_path / "x.sqlite3")) as db:
+        galat = terjemahkan_galat_db(OperationalError("SELECT 1", {}, Exception(pesan_driver)), db)
+    assert galat is not None and harap in galat.pesan
+    if harap == "terputus":
+        assert isinstance(galat, KoneksiTerputus)
+
+
+def test_pemantau_periodik_di_sqlite(db_demo, templat_bersama):
+    if not db_demo.adalah_sqlite:
+        pytest.skip("cara periodik diuji di SQLite; PostgreSQL memakai LISTEN/NOTIFY")
+    from sakip_desktop.domain import Peran
+    from sakip_desktop.model import Pemda
+    from sakip_desktop.services.pelaku import Pelaku
+
+    p = Pelaku("rina", Peran.PERENCANA)
+    with Database(db_demo.url) as lain, PemantauPerubahan(db_demo) as pantau:
+        assert not pantau.mendengar and pantau.periksa() is False
+        with db_demo.transaksi(p) as sesi:
+            sesi.add(Pemda(nama="Kabupaten A"))
+        assert pantau.periksa() is False  # our own change
+        with lain.transaksi(p) as sesi:
+            sesi.add(Pemda(nama="Kabupaten B"))
+        assert pantau.periksa() is True
+        assert pantau.periksa() is False
