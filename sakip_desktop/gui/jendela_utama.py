@@ -63,6 +63,15 @@ class JendelaUtama(QMainWindow):
         self.k.galat.connect(self._tampilkan_galat)
         self.k.tahunBerubah.connect(lambda _t: self._perbarui_status())
         self.k.pelakuBerubah.connect(self._perbarui_status)
+        # --- basis data bersama (issue 8): perubahan pengguna lain muncul tanpa mulai ulang ---
+        from .pantau import PantauPerubahan
+
+        self.pantau = PantauPerubahan(
+            self.k,
+            self,
+            tunda=lambda: self.tumpukan.count() > 0 and self.halaman_aktif().ada_perubahan(),
+        )
+        # --- akhir tambahan basis data bersama ---
         self.resize(1280, 800)
 
     # --- construction -------------------------------------------------------------------------
@@ -377,4 +386,5 @@ class JendelaUtama(QMainWindow):
         for h in self._halaman.values():
             h.simpan_keadaan(s)
         s.sync()
+        self.pantau.hentikan()  # basis data bersama (issue 8)
         event.accept()
