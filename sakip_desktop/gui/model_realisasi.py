@@ -683,7 +683,7 @@ class ModelRealisasi(QAbstractTableModel):
         if k == K_STATUS:
             return e.status.label if e.status is not None else "Belum diisi"
         if k == K_BUKTI:
-            return f"{e.jumlah_berkas} berkas" if e.jumlah_berkas else "—"
+            return str(e.jumlah_berkas) if e.jumlah_berkas else "—"
         f = FIELD_KOLOM.get(k)
         if f is not None:
             return b.isian.get(f, _teks_tersimpan(b, f))
@@ -712,6 +712,8 @@ class ModelRealisasi(QAbstractTableModel):
                 return "Belum ada capaian (tanpa realisasi atau tanpa target)."
             terhadap = "target triwulan" if k == K_CAPAIAN_TW else "target tahun"
             return f"{band.label}: capaian terhadap {terhadap}."
+        if k == K_BUKTI:
+            return f"{e.jumlah_berkas} berkas bukti dukung (lihat panel Bukti dukung di bawah)."
         if k == K_TARGET_TAHUN:
             return f"Target tahun {e.tahun}: {teks_target_sel(e.target_tahunan, e.satuan)}"
         if k == K_STATUS and e.status is StatusRealisasi.DIVERIFIKASI:

@@ -63,7 +63,7 @@ def test_lampirkan_buka_hapus_bukti(
     qtbot.mouseClick(panel.tombol_lampirkan, Qt.MouseButton.LeftButton)
     assert panel.daftar.count() == 1
     assert panel.daftar.item(0).text().startswith("daftar hadir pelatihan.pdf")
-    assert sel(h, "IKP.01", K_BUKTI) == "1 berkas"
+    assert sel(h, "IKP.01", K_BUKTI) == "1"
 
     qtbot.mouseClick(panel.tombol_buka, Qt.MouseButton.LeftButton)
     assert len(dibuka) == 1 and dibuka[0].read_bytes() == PDF

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
     QComboBox,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -37,6 +38,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -292,7 +294,7 @@ class HalamanRealisasi(Halaman):
             K_CAPAIAN_TW: 70,
             K_CAPAIAN_TAHUN: 76,
             K_STATUS: 84,
-            K_BUKTI: 58,
+            K_BUKTI: 50,
             K_CATATAN: 150,
             K_KETERANGAN: 140,
             K_TINDAK_LANJUT: 220,
@@ -329,8 +331,12 @@ class HalamanRealisasi(Halaman):
         self.detail.setWordWrap(True)
         self.detail.setTextFormat(Qt.TextFormat.RichText)
         self.detail.setAlignment(Qt.AlignmentFlag.AlignTop)
-        self.detail.setMinimumWidth(300)
-        tata.addWidget(self.detail, 4)
+        gulir = QScrollArea(objectName="gulirDetail")
+        gulir.setWidget(self.detail)
+        gulir.setWidgetResizable(True)
+        gulir.setFrameShape(QFrame.Shape.NoFrame)
+        gulir.setMinimumWidth(300)
+        tata.addWidget(gulir, 4)
         tengah = QVBoxLayout()
         self.label_tindak = QLabel("<b>Tindak lanjut</b>")
         tengah.addWidget(self.label_tindak)
