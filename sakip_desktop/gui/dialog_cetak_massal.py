@@ -274,11 +274,15 @@ class DialogCetakMassal(QDialog):
                 self.progres.setLabelText("Membatalkan setelah PK yang sedang dicetak…")
 
     def _kemajuan(self, selesai: int, total: int, label: str) -> None:
-        if self.progres is not None and not self._batal.is_set():
-            self.progres.setMaximum(total)
-            self.progres.setValue(selesai)
-            self.progres.setLabelText(f"{selesai} dari {total}: {label}")
         self.kemajuan.emit(selesai, total, label)
+        p = self.progres
+        if p is None or self._batal.is_set():
+            return
+        p.setMaximum(total)
+        p.setLabelText(f"{selesai} dari {total}: {label}")
+        # last: a modal QProgressDialog processes events in setValue, so the worker's
+        # `selesai` may be handled (and the dialog closed) inside this call
+        p.setValue(selesai)
 
     def _akhiri(self) -> None:
         self._pool.waitForDone()

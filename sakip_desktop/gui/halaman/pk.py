@@ -294,7 +294,7 @@ class HalamanPK(Halaman):
         )
         tb.addWidget(self.tabel_versi, 1)
         kiri.addWidget(bawah)
-        kiri.setSizes([470, 130])
+        kiri.setSizes([520, 110])
         return kiri
 
     def _bangun_kanan(self) -> QWidget:
