@@ -79,7 +79,8 @@ def test_kabid_hanya_mengubah_pk_bidangnya(
     for nama in (KASI_PENEMPATAN, KADIS):
         pilih(nama)
         assert not halaman.dapat_diubah and not bisa_ubah(halaman), nama
-        assert halaman.lencana.text() == f"DRAF · hanya baca untuk {KABID_PK}"
+        assert halaman.lencana.text() == "DRAF · hanya baca"
+        assert halaman.lencana.toolTip().startswith(f"{KABID_PK} tidak dapat mengubah")
         for tombol in (
             halaman.tombol_susun_ulang,
             halaman.tombol_hapus,

@@ -604,9 +604,15 @@ class HalamanPK(Halaman):
                 + f" · {escape(jenis)}</small>"
             )
             teks, latar, warna = LENCANA[d.status if d.id else None]
+            tip = ""
             if d.id and d.status is StatusPK.DRAF and not self.boleh_kelola:
-                teks = f"DRAF · hanya baca untuk {self.k.pelaku.label}"
+                teks = "DRAF · hanya baca"
+                tip = (
+                    f"{self.k.pelaku.label} tidak dapat mengubah PK ini: hanya Perencana, "
+                    "Administrator, atau Kabid untuk jabatan di bidangnya."
+                )
             self.lencana.setText(teks)
+            self.lencana.setToolTip(tip)
             self.lencana.setStyleSheet(
                 f"background:{latar}; color:{warna}; font-weight:bold; padding:4px 8px;"
                 f"border:1px solid {warna}; border-radius:4px;"
