@@ -122,6 +122,17 @@ def test_koneksi_putus_di_tengah_simpan_tidak_meninggalkan_sisa(
         assert nilai == [Decimal("21"), Decimal("5")]
 
 
+def _tunggu(pantau: PemantauPerubahan, detik: float = 5.0) -> bool:
+    import time
+
+    batas = time.monotonic() + detik
+    while time.monotonic() < batas:
+        if pantau.periksa():
+            return True
+        time.sleep(0.05)
+    return False
+
+
 def test_pemberitahuan_perubahan_dari_pc_lain(server, akun):
     from sakip_desktop.storage.migrasi import tingkatkan
 
@@ -134,11 +145,11 @@ def test_pemberitahuan_perubahan_dari_pc_lain(server, akun):
 
             with pc_b.transaksi(akun["rina"]) as sesi:
                 sesi.add(Pemda(nama="Kabupaten Uji"))
-            assert pantau.periksa() is True
+            assert _tunggu(pantau) is True  # a notice may take a moment to arrive
             assert pantau.periksa() is False
             with pc_a.transaksi(akun["rina"]) as sesi:  # its own write is no news
                 sesi.add(Pemda(nama="Kabupaten Uji Dua"))
-            assert pantau.periksa() is False
+            assert _tunggu(pantau, detik=0.5) is False
 
 
 def test_pesan_tes_koneksi(server):
