@@ -82,6 +82,8 @@ class DialogKoneksi(QDialog):
         tombol = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
+        tombol.button(QDialogButtonBox.StandardButton.Save).setText("Simpan")
+        tombol.button(QDialogButtonBox.StandardButton.Cancel).setText("Batal")
         tombol.accepted.connect(self.simpan)
         tombol.rejected.connect(self.reject)
         lay.addWidget(tombol)

@@ -36,6 +36,13 @@ class WizardSalin(QWizard):
         self.setWindowTitle("Salin basis data")
         self.hasil: HasilSalin | None = None
         self.galat: str | None = None
+        for tombol, teks in (
+            (QWizard.WizardButton.NextButton, "Salin >"),
+            (QWizard.WizardButton.BackButton, "< Kembali"),
+            (QWizard.WizardButton.FinishButton, "Selesai"),
+            (QWizard.WizardButton.CancelButton, "Batal"),
+        ):
+            self.setButtonText(tombol, teks)
 
         awal = QWizardPage()
         awal.setTitle("Dari mana ke mana")
