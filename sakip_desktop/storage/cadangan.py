@@ -285,9 +285,33 @@ def _sambung_baca(path: Path, *, hanya_baca: bool) -> sqlite3.Connection:
     return sqlite3.connect(f"{path.resolve().as_uri()}?mode={mode}", uri=True, timeout=30)
 
 
+_POLA_REVISI = re.compile(r"^revision\s*(?::[^=\n]*)?=\s*[\"']([^\"']+)[\"']", re.MULTILINE)
+
+
+def _revisi_berkas() -> set[str] | None:
+    """Every revision id of this program's migration files, read as text (no Alembic, so
+    checking a file at start-up stays light); None when a file cannot be read so simply."""
+    hasil: set[str] = set()
+    try:
+        for berkas in (Path(__file__).with_name("migrations") / "versions").glob("*.py"):
+            isi = berkas.read_text(encoding="utf-8")
+            if "revision" not in isi:
+                continue  # __init__.py
+            cocok = _POLA_REVISI.search(isi)
+            if cocok is None:
+                return None
+            hasil.add(cocok.group(1))
+    except OSError:
+        return None
+    return hasil or None
+
+
 def revisi_dikenal(revisi: Sequence[str]) -> bool:
     """True when every revision is one of this program's migrations (not a newer one)."""
-    from alembic.config import Config
+    semua = _revisi_berkas()
+    if semua is not None:
+        return set(revisi) <= semua
+    from alembic.config import Config  # a frozen build without the .py sources
     from alembic.script import ScriptDirectory
 
     from .migrasi import FOLDER_MIGRASI
