@@ -44,6 +44,7 @@ LABEL_TABEL = {
     "jabatan": "Jabatan",
     "pegawai": "Pegawai",
     "unit_kerja": "Unit kerja",
+    "basis_data": "Basis data",
 }
 LABEL_AKSI = {
     "tambah": "Tambah",
@@ -52,6 +53,9 @@ LABEL_AKSI = {
     "buka-kunci": "Buka kunci",
     "tutup-triwulan": "Tutup triwulan",
     "kunci-target": "Kunci target",
+    "ajukan": "Ajukan",
+    "verifikasi": "Verifikasi",
+    "pulihkan": "Pulihkan cadangan",
 }
 KOLOM_EKSPOR = (
     "Waktu",
@@ -200,7 +204,7 @@ def cari_unit(db: Database, teks: str) -> uuid.UUID:
     raise TidakDitemukan(f"Bidang/unit {teks!r} tidak ada.")
 
 
-def _query(sesi: Session, saring: SaringAudit) -> Select[tuple[JejakAudit]]:
+def _query(sesi: Session, saring: SaringAudit) -> Select[JejakAudit]:
     q = select(JejakAudit)
     if saring.pengguna:
         q = q.where(func.lower(JejakAudit.pengguna) == saring.pengguna.strip().casefold())

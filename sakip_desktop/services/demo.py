@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import uuid
 from pathlib import Path
+from typing import Any
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import CursorResult, delete, func, select, update
 from sqlalchemy.orm import Session
 
 from ..errors import AksesDitolak, KesalahanPengguna
@@ -60,7 +61,8 @@ def _kosongkan(sesi: Session) -> dict[uuid.UUID, str]:
         for fk in tabel.foreign_keys:
             if fk.column.table is tabel:  # unlink trees first (portable to PostgreSQL)
                 sesi.execute(update(tabel).values({fk.parent.name: None}))
-        jumlah = sesi.execute(delete(tabel)).rowcount
+        hasil: CursorResult[Any] = sesi.execute(delete(tabel))  # type: ignore[assignment]
+        jumlah = hasil.rowcount
         if jumlah:
             catat_massal(sesi, "hapus", tabel.name, jumlah)
     return jabatan_akun
