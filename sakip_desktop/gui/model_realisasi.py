@@ -684,9 +684,9 @@ class ModelRealisasi(QAbstractTableModel):
             return e.status.label if e.status is not None else "Belum diisi"
         if k == K_BUKTI:
             return str(e.jumlah_berkas) if e.jumlah_berkas else "—"
-        f = FIELD_KOLOM.get(k)
-        if f is not None:
-            return b.isian.get(f, _teks_tersimpan(b, f))
+        medan = FIELD_KOLOM.get(k)
+        if medan is not None:
+            return b.isian.get(medan, _teks_tersimpan(b, medan))
         return ""
 
     def _tip(self, b: _Baris, k: int) -> str | None:

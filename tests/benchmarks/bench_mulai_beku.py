@@ -60,6 +60,7 @@ def main() -> int:
             "SAKIP Desktop dari pohon sumber": [sys.executable, "-m", "sakip_desktop", *umum],
             "SAKIP Desktop beku (satu folder)": [str(exe), *umum],
         }
+        shutil.copyfile(db, salinan)
         ukur(calon["SAKIP Desktop beku (satu folder)"], env)  # the first start fills caches
         hasil: dict[str, list[float]] = {k: [] for k in calon}
         for _ in range(args.ulang):

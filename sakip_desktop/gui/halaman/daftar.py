@@ -94,7 +94,22 @@ HALAMAN: tuple[EntriHalaman, ...] = (
         "pengaturan",
         "Pengaturan",
         "Pengaturan",
-        "Basis data, pita capaian, kertas dan kop PK, folder cadangan.",
+        "Pengguna dan peran, pita capaian, kertas dan kop PK, cadangan dan pemulihan, "
+        "koneksi basis data, kunci layar.",
+    ),
+    EntriHalaman(
+        "periode",
+        "Kunci Periode",
+        "Pengaturan",
+        "Tutup dan buka kembali triwulan (realisasi) dan tahun (target), dengan alasan "
+        "yang tercatat di jejak audit.",
+    ),
+    EntriHalaman(
+        "audit",
+        "Jejak Audit",
+        "Pengaturan",
+        "Setiap perubahan: siapa, kapan, rekaman, kolom, nilai lama dan baru, alasan; "
+        "saring per pengguna, bidang, rekaman dan tanggal; ekspor.",
     ),
 )
 

@@ -312,8 +312,9 @@ class HalamanDasbor(Halaman):
     ) -> None:
         while self.kisi.count():
             item = self.kisi.takeAt(0)
-            if item.widget() is not None:
-                item.widget().deleteLater()
+            w = item.widget() if item is not None else None
+            if w is not None:
+                w.deleteLater()
         self.kartu = []
         if data is None or anggaran is None:
             return

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from html import escape
 
 from PySide6.QtCore import (
+    QAbstractItemModel,
     QByteArray,
     QCoreApplication,
     QEvent,
@@ -86,6 +87,8 @@ from ..model_realisasi import (
 from ..perintah_undo import PerintahFungsi
 from .dasar import Halaman
 
+Indeks = QModelIndex | QPersistentModelIndex
+
 TINGKAT = (
     ("Semua tingkat", None),
     ("Tujuan & sasaran (IKU)", (0, 1, 2)),
@@ -111,11 +114,7 @@ PENJELASAN_AGREGASI = {
     ),
 }
 
-AKSI_STATUS = {
-    "ajukan": ("Ajukan", layanan.ajukan),
-    "verifikasi": ("Verifikasi", layanan.verifikasi),
-    "buka": ("Buka kembali", layanan.buka_kembali),
-}
+JUDUL_AKSI = {"ajukan": "Ajukan", "verifikasi": "Verifikasi", "buka": "Buka kembali"}
 
 
 def boleh_aksi(aksi: str, e: EntriRealisasi) -> bool:
@@ -145,8 +144,10 @@ def ubah_status(
     for iid in indikator_ids:
         if aksi == "buka":
             ok = layanan.buka_kembali(sesi, pelaku, iid, tahun, triwulan, alasan or "")
+        elif aksi == "verifikasi":
+            ok = layanan.verifikasi(sesi, pelaku, iid, tahun, triwulan)
         else:
-            ok = AKSI_STATUS[aksi][1](sesi, pelaku, iid, tahun, triwulan)
+            ok = layanan.ajukan(sesi, pelaku, iid, tahun, triwulan)
         berubah += bool(ok)
     return berubah
 
@@ -180,27 +181,25 @@ class DelegasiIsian(QStyledItemDelegate):
     """A line editor that hands every keystroke to the model, so the percentage and capaian
     follow what is typed; Enter or leaving the cell commits it."""
 
-    def createEditor(
-        self, parent: QWidget, option: QStyleOptionViewItem, index: QModelIndex
-    ) -> QWidget:
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Indeks) -> QWidget:
         editor = QLineEdit(parent)
         editor.setFrame(False)
         indeks = QPersistentModelIndex(index)
 
         def ketik(teks: str) -> None:
             if indeks.isValid():
-                indeks.model().setData(QModelIndex(indeks), teks, PERAN_KETIK)
+                indeks.model().setData(indeks, teks, PERAN_KETIK)
 
         editor.textEdited.connect(ketik)
         return editor
 
-    def setEditorData(self, editor: QWidget, index: QModelIndex) -> None:
+    def setEditorData(self, editor: QWidget, index: Indeks) -> None:
         assert isinstance(editor, QLineEdit)
         teks = str(index.data(Qt.ItemDataRole.EditRole) or "")
         if editor.text() != teks:
             editor.setText(teks)
 
-    def setModelData(self, editor: QWidget, model, index: QModelIndex) -> None:  # type: ignore[no-untyped-def]
+    def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: Indeks) -> None:
         assert isinstance(editor, QLineEdit)
         model.setData(index, editor.text(), Qt.ItemDataRole.EditRole)
 
@@ -651,7 +650,7 @@ class HalamanRealisasi(Halaman):
         entri = [self.model.entri(r) for r in baris]
         if any(self.model.baris_diubah(r, hanya_realisasi=True) for r in baris):
             self.k.galat.emit(
-                AKSI_STATUS[aksi][0],
+                JUDUL_AKSI[aksi],
                 "Baris terpilih masih memiliki isian yang belum disimpan. Simpan (Ctrl+S) "
                 "atau buang perubahannya terlebih dahulu.",
             )
@@ -674,7 +673,7 @@ class HalamanRealisasi(Halaman):
             alasan,
             alasan=alasan,
             area="realisasi",
-            judul_galat=f"{AKSI_STATUS[aksi][0]} gagal",
+            judul_galat=f"{JUDUL_AKSI[aksi]} gagal",
         )
         if hasil is GAGAL:
             return False
