@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QWidget
 from ..angka import AngkaTidakSah, format_angka, parse_angka_opsional
 from ..domain import Agregasi, JenisIndikator, Polaritas
 from ..services.indikator import DataIndikator
+from .hak import atur_hanya_baca
 from .ui.ui_form_indikator import Ui_FormIndikator
 
 SATUAN_UMUM = ("%", "orang", "perusahaan", "loker", "KK", "lokasi", "kali", "dokumen", "unit")
@@ -70,13 +71,16 @@ class EditorIndikator(QWidget):
         self.ui.iku.toggled.connect(self._ubah)
         self._awal: DataIndikator | None = None
         self._kotor = False
+        self._hanya_baca = False
         self.kosongkan()
 
-    def kosongkan(self) -> None:
-        self.isi(DataIndikator(kode="", nama="", satuan="%"), boleh_ubah=True)
+    def kosongkan(self, *, boleh_ubah: bool = True, alasan: str = "") -> None:
+        """An empty form (a new indicator, or a node without one)."""
+        self.isi(DataIndikator(kode="", nama="", satuan="%"), boleh_ubah=boleh_ubah, alasan=alasan)
         self._awal = None
 
-    def isi(self, data: DataIndikator, *, boleh_ubah: bool) -> None:
+    def isi(self, data: DataIndikator, *, boleh_ubah: bool, alasan: str = "") -> None:
+        """Show an indicator; read-only, saying why (``alasan``), when it may not be changed."""
         u = self.ui
         for w in self.findChildren(QWidget):
             w.blockSignals(True)
@@ -94,10 +98,11 @@ class EditorIndikator(QWidget):
         u.sumber_data.setText(data.sumber_data or "")
         for w in self.findChildren(QWidget):
             w.blockSignals(False)
-        for w in self.findChildren(QWidget):
-            if w is not u.penjelasan_agregasi and w is not u.pesan:
-                w.setEnabled(boleh_ubah)
-        u.pesan.setText("" if boleh_ubah else "Hanya baca: indikator ini di luar cakupan Anda.")
+        self._hanya_baca = not boleh_ubah
+        atur_hanya_baca(self, not boleh_ubah)
+        u.pesan.setText(
+            "" if boleh_ubah else (alasan or "Hanya baca: indikator ini di luar cakupan Anda.")
+        )
         self._jelaskan()
         self._jenis_berubah()
         self._awal = data
@@ -142,7 +147,13 @@ class EditorIndikator(QWidget):
         ):
             w.setVisible(dari_komponen)
 
+    @property
+    def hanya_baca(self) -> bool:
+        return self._hanya_baca
+
     def _ubah(self) -> None:
+        if self._hanya_baca:
+            return
         try:
             data = self.data()
             pesan = "" if data.kode and data.nama else "Kode dan nama wajib diisi."

@@ -35,6 +35,7 @@ class EditorNode(QWidget):
         self._info: InfoNode | None = None
         self._awal: dict[str, Any] = {}
         self._kotor = False
+        self._hanya_baca = True
         for w in (self.ui.uraian, self.ui.sasaran, self.ui.keterangan):
             w.textChanged.connect(self._periksa)
         self.ui.kode.textChanged.connect(self._periksa)
@@ -53,8 +54,14 @@ class EditorNode(QWidget):
             self.ui.pemilik.addItem(nama, str(jid))
         self.ui.pemilik.blockSignals(False)
 
-    def tampilkan(self, info: InfoNode | None, keterangan: str | None, boleh_ubah: bool) -> None:
-        """Show a node; read-only (and saying so) when outside the user's scope."""
+    def tampilkan(
+        self,
+        info: InfoNode | None,
+        keterangan: str | None,
+        boleh_ubah: bool,
+        alasan: str = "",
+    ) -> None:
+        """Show a node; read-only, saying why (``alasan``), when the user may not change it."""
         self._info = info
         widgets = (self.ui.kode, self.ui.uraian, self.ui.sasaran, self.ui.keterangan)
         for w in widgets:
@@ -64,6 +71,8 @@ class EditorNode(QWidget):
             self.ui.jenis.setText("")
             for w in widgets:
                 w.clear() if isinstance(w, QPlainTextEdit) else w.setText("")
+            self.ui.pesan.setText("")
+            self._hanya_baca = True
             self.setEnabled(False)
         else:
             self.setEnabled(True)
@@ -78,16 +87,18 @@ class EditorNode(QWidget):
             self.ui.sasaran.setVisible(tampak_sasaran)
             self.ui.label_sasaran.setVisible(tampak_sasaran)
             bisa = boleh_ubah and not info.milik_rpjmd
-            for w in (*widgets, self.ui.pemilik):
-                if isinstance(w, QPlainTextEdit):
-                    w.setReadOnly(not bisa)
-                else:
-                    w.setEnabled(bisa)
+            self._hanya_baca = not bisa
+            for w in widgets:
+                w.setReadOnly(not bisa)
+            self.ui.pemilik.setEnabled(bisa)
             if not bisa:
-                alasan = (
-                    "milik RPJMD pemerintah daerah" if info.milik_rpjmd else "di luar cakupan Anda"
-                )
-                self.ui.pesan.setText(f"Hanya baca: node ini {alasan}.")
+                if not alasan:
+                    alasan = (
+                        "Hanya baca: node ini milik RPJMD pemerintah daerah."
+                        if info.milik_rpjmd
+                        else "Hanya baca: node ini di luar cakupan Anda."
+                    )
+                self.ui.pesan.setText(alasan)
             else:
                 self.ui.pesan.setText("")
         for w in widgets:
@@ -95,6 +106,11 @@ class EditorNode(QWidget):
         self.ui.pemilik.blockSignals(False)
         self._awal = self.nilai() if info else {}
         self._setel_kotor(False)
+
+    @property
+    def hanya_baca(self) -> bool:
+        """The shown node may not be changed by the acting user (or none is shown)."""
+        return self._hanya_baca
 
     def ganti_info(self, info: InfoNode) -> None:
         """Take the saved node's new version without touching what is shown."""
@@ -143,9 +159,9 @@ class EditorNode(QWidget):
         self._setel_kotor(False)
 
     def _periksa(self) -> None:
-        masalah = self.galat()
-        if self._info is not None and self.ui.pesan.text().startswith("Hanya baca"):
+        if self._info is None or self._hanya_baca:
             return
+        masalah = self.galat()
         self.ui.pesan.setText(masalah or "")
         lama, _ = self.perubahan()
         self._setel_kotor(bool(lama) or bool(self.perubahan()[1]))

@@ -3,7 +3,8 @@
 Cells take Indonesian numbers ("1,28", "2.745") or a range ("95,92–96,89"); a refused
 value is reported at once and the cell keeps its old value. The quarter grid warns where a
 *nilai akhir* indicator's TW IV differs from the year, or an *akumulasi* indicator's
-quarters do not add up to it.
+quarters do not add up to it. A grid of a node the acting user may not change is
+read-only: no cell is editable, a forced edit is refused, and each cell's tooltip says why.
 """
 
 from __future__ import annotations
@@ -45,6 +46,8 @@ class ModelGridTarget(QAbstractTableModel):
         self.tahun: list[int] = []
         self.tahun_triwulan: int | None = None
         self.boleh_ubah = False
+        self.alasan_baca = ""
+        """Why the grid is read-only ("Hanya baca: node ini milik …"), for the tooltips."""
 
     def setel(
         self,
@@ -52,11 +55,22 @@ class ModelGridTarget(QAbstractTableModel):
         tahun: list[int],
         tahun_triwulan: int | None,
         boleh_ubah: bool,
+        alasan_baca: str = "",
     ) -> None:
         self.beginResetModel()
         self.baris, self.tahun, self.tahun_triwulan = baris, tahun, tahun_triwulan
         self.boleh_ubah = boleh_ubah
+        self.alasan_baca = "" if boleh_ubah else alasan_baca
         self.endResetModel()
+
+    def sel(self, index: Indeks) -> tuple[uuid.UUID, int, int] | None:
+        """(indikator_id, tahun, triwulan) of a target cell; None for the warning column."""
+        if not index.isValid() or not 0 <= index.row() < len(self.baris):
+            return None
+        kunci = self._kunci(index.column())
+        if kunci is None:
+            return None
+        return (self.baris[index.row()].indikator_id, kunci[0], kunci[1])
 
     def _kunci(self, kolom: int) -> tuple[int, int] | None:
         if self.tahun_triwulan is None:
@@ -115,6 +129,8 @@ class ModelGridTarget(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole:
+            if not self.boleh_ubah:
+                return f"{b.nama}\n{self.alasan_baca or 'Hanya baca.'}"
             return f"{b.nama}\nKetik angka format Indonesia (1,28) atau rentang (95,92–96,89)."
         if role == Qt.ItemDataRole.BackgroundRole and self.peringatan(b) and kunci[1] in (0, 4):
             return QBrush(QColor("#fff4d6"))
@@ -131,6 +147,9 @@ class ModelGridTarget(QAbstractTableModel):
             return False
         kunci = self._kunci(index.column())
         if kunci is None:
+            return False
+        if not self.boleh_ubah:
+            self._galat(self.alasan_baca or "Hanya baca: target ini tidak dapat diubah.")
             return False
         b = self.baris[index.row()]
         try:

@@ -60,7 +60,9 @@ class ModelPohon(QAbstractItemModel):
     """Rows are `Simpul`; children come from ``muat_anak(parent_id)`` on first expand.
 
     ``boleh_ubah(info)`` decides which nodes the acting user may edit; the others are
-    drawn grey and refuse drops.
+    drawn grey, refuse drops, and tell why in their tooltip (``alasan_baca(info)``, asked
+    only when the tooltip shows). `setel_boleh_ubah` re-decides for a new acting user
+    without reloading the tree.
     """
 
     def __init__(
@@ -69,10 +71,12 @@ class ModelPohon(QAbstractItemModel):
         boleh_ubah: Callable[[InfoNode], bool],
         pindah: Callable[[uuid.UUID, int], bool],
         tahun: int,
+        alasan_baca: Callable[[InfoNode], str] | None = None,
     ) -> None:
         super().__init__()
         self._muat_anak = muat_anak
         self._boleh_ubah = boleh_ubah
+        self._alasan_baca = alasan_baca
         self._pindah = pindah
         self.tahun = tahun
         self._akar = Simpul(None, None)
@@ -156,6 +160,25 @@ class ModelPohon(QAbstractItemModel):
             s.boleh_ubah = self._boleh_ubah(segar)
             kiri = self.createIndex(s.baris(), 0, s)
             self.dataChanged.emit(kiri, kiri.siblingAtColumn(len(KOLOM) - 1))
+
+    def setel_boleh_ubah(self) -> None:
+        """Ask ``boleh_ubah`` again for every loaded node (the acting user changed)."""
+        for s in self._per_id.values():
+            if s.info is not None:
+                s.boleh_ubah = self._boleh_ubah(s.info)
+        if self._akar.anak:
+            self._kabarkan_semua(QModelIndex())
+
+    def _kabarkan_semua(self, induk: QModelIndex) -> None:
+        n = self.rowCount(induk)
+        if not n:
+            return
+        self.dataChanged.emit(self.index(0, 0, induk), self.index(n - 1, len(KOLOM) - 1, induk))
+        for r in range(n):
+            anak = self.index(r, 0, induk)
+            s: Simpul = anak.internalPointer()
+            if s.anak:
+                self._kabarkan_semua(anak)
 
     def _muat_info(self, s: Simpul) -> InfoNode | None:
         if s.induk is None:
@@ -249,6 +272,8 @@ class ModelPohon(QAbstractItemModel):
                     for i in info.indikator
                 )
             if not s.boleh_ubah:
+                if self._alasan_baca is not None:
+                    return self._alasan_baca(info)
                 return "Hanya baca: node ini di luar cakupan Anda."
             return info.uraian
         if role == Qt.ItemDataRole.ForegroundRole and not s.boleh_ubah:

@@ -52,3 +52,20 @@ def target_indikator_node(
             )
         )
     return hasil
+
+
+def id_target_berlaku(
+    sesi: Session, indikator_id: uuid.UUID, tahun: int, triwulan: int, dokumen: DokumenTarget
+) -> uuid.UUID | None:
+    """The id of the target row in force for one cell (highest ``perubahan_ke``), if any."""
+    return sesi.scalar(
+        select(Target.id)
+        .where(
+            Target.indikator_id == indikator_id,
+            Target.tahun == tahun,
+            Target.triwulan == triwulan,
+            Target.dokumen == dokumen,
+        )
+        .order_by(Target.perubahan_ke.desc())
+        .limit(1)
+    )

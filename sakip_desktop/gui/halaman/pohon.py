@@ -1,4 +1,12 @@
-"""Pohon Kinerja / Renstra: the performance tree, its node forms and the target grids."""
+"""Pohon Kinerja / Renstra: the performance tree, its node forms and the target grids.
+
+What the acting user may change is mirrored from the services (`gui/hak.py`): a Kabid sees
+the whole tree but edits only the nodes, indicators and targets of the bidang and its seksi;
+elsewhere the forms are read-only, the editing actions are disabled, and a badge says why.
+Roles that never change the plan (Pembaca, Kepala Dinas, Kasi, Staf) do not see the editing
+actions at all. "Riwayat…" opens the audit history of the node, the indicator or the
+target cell.
+"""
 
 from __future__ import annotations
 
@@ -30,7 +38,7 @@ from sqlalchemy import select
 from ...angka import AngkaTidakSah
 from ...domain import DokumenTarget, JenisNode
 from ...kalkulasi import NilaiTarget
-from ...model import Indikator, NodeKinerja
+from ...model import Indikator, NodeKinerja, Target
 from ...services import pohon_edit
 from ...services.diagram_pohon import LayananDiagramPohon
 from ...services.indikator import (
@@ -40,14 +48,14 @@ from ...services.indikator import (
     tambah_indikator,
     ubah_indikator,
 )
-from ...services.otorisasi import unit_cakupan, unit_node
 from ...services.pohon_baca import InfoNode, anak_node, cari_node, daftar_jabatan, jalur_node
-from ...services.target_baca import target_indikator_node
+from ...services.target_baca import id_target_berlaku, target_indikator_node
 from .. import dialog
 from ..diagram_pohon import DiagramPohon
 from ..editor_indikator import EditorIndikator
 from ..editor_node import EditorNode
 from ..grid_target import ModelGridTarget
+from ..hak import BOLEH, Izin, Lencana, buka_riwayat, hak_jendela
 from ..konteks import GAGAL, Konteks
 from ..model_pohon import K_URAIAN, ModelPohon, PeranInfo
 from ..perintah_undo import (
@@ -66,12 +74,13 @@ class HalamanPohon(Halaman):
 
     def __init__(self, konteks: Konteks, parent: QWidget | None = None) -> None:
         super().__init__(konteks, parent)
-        self._cakupan: set[uuid.UUID] | None = None
+        self.hak = hak_jendela(konteks)
+        self._izin: Izin = BOLEH
+        """The acting user's verdict on the selected node (or, with none, the top level)."""
         self._kembali = False
-        self._unit_node: dict[uuid.UUID, uuid.UUID | None] = {}
         self._bangun()
         self.k.tahunBerubah.connect(lambda _t: self.segarkan())
-        self.k.pelakuBerubah.connect(self.segarkan)
+        self.k.pelakuBerubah.connect(self._pelaku_berubah)
 
     # --- layout -----------------------------------------------------------------------------
     def _bangun(self) -> None:
@@ -117,7 +126,13 @@ class HalamanPohon(Halaman):
 
         self.pemisah = QSplitter(Qt.Orientation.Horizontal, objectName="pemisahPohon")
         self.pohon = QTreeView(objectName="tampilanPohon")
-        self.model = ModelPohon(self._muat_anak, self._boleh_ubah, self._pindah, self.k.tahun)
+        self.model = ModelPohon(
+            self._muat_anak,
+            self._boleh_ubah,
+            self._pindah,
+            self.k.tahun,
+            alasan_baca=lambda info: self.hak.alasan_node(info.id, info.milik_rpjmd),
+        )
         self.pohon.setModel(self.model)
         self.pohon.setUniformRowHeights(True)
         self.pohon.setAlternatingRowColors(True)
@@ -133,16 +148,29 @@ class HalamanPohon(Halaman):
         self.diagram: DiagramPohon | None = None
         self.pemisah.addWidget(self.kiri)
 
+        kanan = QWidget(objectName="kananPohon")
+        tk = QVBoxLayout(kanan)
+        tk.setContentsMargins(0, 0, 0, 0)
+        self.lencana = Lencana()
+        tk.addWidget(self.lencana)
         self.tab = QTabWidget(objectName="tabDetail")
+        tk.addWidget(self.tab, 1)
         halaman_detail = QWidget()
         td = QVBoxLayout(halaman_detail)
         self.editor = EditorNode()
         self.editor.kotorBerubah.connect(self._kotor_berubah)
         td.addWidget(self.editor)
+        baris_simpan = QHBoxLayout()
+        self.tombol_riwayat_node = QPushButton("Riwayat…", objectName="tombolRiwayatNode")
+        self.tombol_riwayat_node.setToolTip("Siapa mengubah node ini, kapan, dan apa yang berubah")
+        self.tombol_riwayat_node.clicked.connect(self.riwayat_node)
+        baris_simpan.addWidget(self.tombol_riwayat_node)
+        baris_simpan.addStretch(1)
         self.tombol_simpan = QPushButton("Simpan (Ctrl+S)", objectName="tombolSimpan")
         self.tombol_simpan.setEnabled(False)
         self.tombol_simpan.clicked.connect(self.simpan)
-        td.addWidget(self.tombol_simpan, alignment=Qt.AlignmentFlag.AlignRight)
+        baris_simpan.addWidget(self.tombol_simpan)
+        td.addLayout(baris_simpan)
         self.tab.addTab(halaman_detail, "Detail")
         self.tab.addTab(self._bangun_tab_indikator(), "Indikator")
 
@@ -157,6 +185,12 @@ class HalamanPohon(Halaman):
         self.dokumen.currentIndexChanged.connect(lambda _i: self._muat_target())
         pilih.addWidget(self.dokumen)
         pilih.addStretch(1)
+        self.tombol_riwayat_target = QPushButton(
+            "Riwayat target…", objectName="tombolRiwayatTarget"
+        )
+        self.tombol_riwayat_target.setToolTip("Riwayat perubahan target pada sel terpilih")
+        self.tombol_riwayat_target.clicked.connect(lambda: self.riwayat_target())
+        pilih.addWidget(self.tombol_riwayat_target)
         tt.addLayout(pilih)
         tt.addWidget(QLabel("<b>Target tahunan per tahun Renstra</b>"))
         self.model_tahun = ModelGridTarget(self._simpan_target, self._galat)
@@ -169,7 +203,15 @@ class HalamanPohon(Halaman):
         self.grid_tw = QTableView(objectName="gridTargetTriwulan")
         self.grid_tw.setModel(self.model_tw)
         tt.addWidget(self.grid_tw)
+        self._grid_aktif: QTableView = self.grid_tahun
         for g in (self.grid_tahun, self.grid_tw):
+            g.selectionModel().currentChanged.connect(
+                lambda _b, _l, g=g: self._grid_dipilih(g)  # type: ignore[misc]
+            )
+            g.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+            g.customContextMenuRequested.connect(
+                lambda pos, g=g: self._menu_grid(g, pos)  # type: ignore[misc]
+            )
             g.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
             g.setEditTriggers(
                 QAbstractItemView.EditTrigger.DoubleClicked
@@ -177,7 +219,7 @@ class HalamanPohon(Halaman):
                 | QAbstractItemView.EditTrigger.AnyKeyPressed
             )
         self.tab.addTab(halaman_target, "Target")
-        self.pemisah.addWidget(self.tab)
+        self.pemisah.addWidget(kanan)
         self.pemisah.setStretchFactor(0, 3)
         self.pemisah.setStretchFactor(1, 2)
         self.pemisah.setSizes([640, 420])
@@ -209,7 +251,16 @@ class HalamanPohon(Halaman):
             "Simpan indikator", objectName="tombolSimpanIndikator"
         )
         self.tombol_simpan_indikator.clicked.connect(self.simpan_indikator)
-        kanan.addWidget(self.tombol_simpan_indikator, alignment=Qt.AlignmentFlag.AlignRight)
+        self.tombol_riwayat_indikator = QPushButton("Riwayat…", objectName="tombolRiwayatIndikator")
+        self.tombol_riwayat_indikator.setToolTip(
+            "Siapa mengubah indikator ini, kapan, dan apa yang berubah"
+        )
+        self.tombol_riwayat_indikator.clicked.connect(self.riwayat_indikator)
+        baris_simpan = QHBoxLayout()
+        baris_simpan.addWidget(self.tombol_riwayat_indikator)
+        baris_simpan.addStretch(1)
+        baris_simpan.addWidget(self.tombol_simpan_indikator)
+        kanan.addLayout(baris_simpan)
         tata.addLayout(kanan, 5)
         self._indikator: list[tuple[uuid.UUID, int, DataIndikator]] = []
         return w
@@ -234,26 +285,31 @@ class HalamanPohon(Halaman):
 
     # --- data -------------------------------------------------------------------------------
     def _muat_anak(self, parent_id: uuid.UUID | None) -> list[InfoNode]:
+        terbatas = self.hak.hak.ubah_rencana and not self.hak.hak.ubah_rencana_semua
         with self.k.baca() as sesi:
             infos = anak_node(sesi, self.k.renstra(sesi), parent_id, self.k.tahun)
-            for i in infos:
-                if i.id not in self._unit_node:
+            if terbatas:  # a Kabid: remember each node's unit while the session is open
+                for i in infos:
                     node = sesi.get(NodeKinerja, i.id)
-                    self._unit_node[i.id] = unit_node(sesi, node) if node else None
+                    if node is not None:
+                        self.hak.catat_unit_node(sesi, node)
             return infos
 
     def _boleh_ubah(self, info: InfoNode) -> bool:
-        if info.milik_rpjmd:
-            return False
-        if self._cakupan is None:
-            return True
-        return self._unit_node.get(info.id) in self._cakupan
+        """Cheap per-row mirror (cached scope) for the tree's grey rows and drag-and-drop."""
+        return self.hak.boleh_node(info.id, info.milik_rpjmd)
+
+    def _pelaku_berubah(self) -> None:
+        """Another acting user: same tree, their permissions; the old undo history is not
+        theirs to replay."""
+        self.undo_stack.clear()
+        self.model.setel_boleh_ubah()
+        self._pilihan_berubah()
 
     def segarkan(self) -> None:
         terpilih = self.node_terpilih()
+        self.hak.lupakan()
         with self.k.baca() as sesi:
-            self._cakupan = unit_cakupan(sesi, self.k.pelaku)
-            self._unit_node.clear()
             self.editor.isi_jabatan(daftar_jabatan(sesi, self.k.opd_id))
         self.model.tahun = self.k.tahun
         self.model.muat_ulang()
@@ -333,14 +389,41 @@ class HalamanPohon(Halaman):
             with self.k.baca() as sesi:
                 node = sesi.get(NodeKinerja, info.id)
                 keterangan = node.keterangan if node else None
-        boleh = info is not None and self._boleh_ubah(info)
-        self.editor.tampilkan(info, keterangan, boleh)
+        self._izin = (
+            self.hak.izin_node(info.id, info.milik_rpjmd)
+            if info is not None
+            else self.hak.izin_node(None)
+        )
+        boleh = info is not None and bool(self._izin)
+        self.editor.tampilkan(info, keterangan, boleh, self._izin.alasan)
         self.tombol_hapus.setEnabled(boleh)
         self.tombol_naik.setEnabled(boleh)
         self.tombol_turun.setEnabled(boleh)
-        self.tombol_tambah.setEnabled(self._cakupan is None or (info is not None and boleh))
+        punya_anak = info is None or bool(info.jenis.anak_yang_boleh())
+        self.tombol_tambah.setEnabled(bool(self._izin) and punya_anak)
+        self.tombol_tambah.setToolTip("" if self._izin else self._izin.alasan)
+        self.tombol_riwayat_node.setEnabled(info is not None)
+        self._kotor_berubah(self.editor.kotor)
+        tampak = self.hak.hak.ubah_rencana  # roles that never edit the plan: no edit actions
+        for w in (
+            self.tombol_tambah,
+            self.tombol_naik,
+            self.tombol_turun,
+            self.tombol_hapus,
+            self.tombol_simpan,
+            self.tombol_indikator_baru,
+            self.tombol_hapus_indikator,
+            self.tombol_simpan_indikator,
+        ):
+            w.setVisible(tampak)
+        self.lencana.tampilkan(self._izin if info is not None else self.hak.izin_peran())
         self._muat_indikator()
         self._muat_target()
+
+    @property
+    def izin(self) -> Izin:
+        """Whether the acting user may change the selected node, and why not."""
+        return self._izin
 
     def _muat_indikator(self, pilih: uuid.UUID | None = None) -> None:
         info = self.node_terpilih()
@@ -356,25 +439,32 @@ class HalamanPohon(Halaman):
         for _iid, _v, d in self._indikator:
             self.daftar_indikator.addItem(f"{d.kode} — {d.nama}")
         self.daftar_indikator.blockSignals(False)
-        boleh = info is not None and self._boleh_ubah(info)
+        boleh = info is not None and bool(self._izin)
+        alasan = self._izin.alasan.replace("node ini", "indikator node ini", 1)
         self.tombol_indikator_baru.setEnabled(boleh)
         self.tombol_hapus_indikator.setEnabled(boleh and bool(self._indikator))
         self.tombol_simpan_indikator.setEnabled(boleh)
+        self.tombol_riwayat_indikator.setEnabled(bool(self._indikator))
         baris = next((n for n, x in enumerate(self._indikator) if x[0] == pilih), 0)
         self.editor_indikator.setEnabled(info is not None)
         if self._indikator:
             self.daftar_indikator.setCurrentRow(baris)
             self._indikator_dipilih(baris)
         else:
-            self.editor_indikator.kosongkan()
+            self.editor_indikator.kosongkan(boleh_ubah=boleh, alasan=alasan)
 
     def _indikator_dipilih(self, baris: int) -> None:
         info = self.node_terpilih()
-        boleh = info is not None and self._boleh_ubah(info)
+        boleh = info is not None and bool(self._izin)
+        alasan = self._izin.alasan.replace("node ini", "indikator node ini", 1)
+        self.tombol_riwayat_indikator.setEnabled(0 <= baris < len(self._indikator))
         if 0 <= baris < len(self._indikator):
-            self.editor_indikator.isi(self._indikator[baris][2], boleh_ubah=boleh)
+            self.editor_indikator.isi(self._indikator[baris][2], boleh_ubah=boleh, alasan=alasan)
 
     def _indikator_baru(self) -> None:
+        if not self._izin or self.node_terpilih() is None:
+            return
+        self.tombol_riwayat_indikator.setEnabled(False)
         self.daftar_indikator.clearSelection()
         self.daftar_indikator.setCurrentRow(-1)
         self.editor_indikator.kosongkan()
@@ -383,7 +473,7 @@ class HalamanPohon(Halaman):
 
     def simpan_indikator(self) -> bool:
         info = self.node_terpilih()
-        if info is None:
+        if info is None or not self._izin:
             return False
         try:
             data = self.editor_indikator.data()
@@ -413,7 +503,7 @@ class HalamanPohon(Halaman):
                     f"Tambah indikator {data.kode}",
                     lambda: self.k.tulis(tambah_indikator, info.id, data, area="target"),
                     lambda: self.k.tulis(
-                        hapus_indikator, self._id_indikator(data.kode), area="target"
+                        hapus_indikator, self._id_indikator(info.id, data.kode), area="target"
                     ),
                 )
             )
@@ -431,7 +521,7 @@ class HalamanPohon(Halaman):
 
     def _hapus_indikator(self) -> None:
         baris = self.daftar_indikator.currentRow()
-        if not 0 <= baris < len(self._indikator):
+        if not 0 <= baris < len(self._indikator) or not self._izin:
             return
         iid, _v, data = self._indikator[baris]
         if not dialog.tanya(
@@ -456,15 +546,61 @@ class HalamanPohon(Halaman):
         if info is not None:
             with self.k.baca() as sesi:
                 baris = target_indikator_node(sesi, info.id, dokumen)
-        boleh = info is not None and self._boleh_ubah(info)
-        self.model_tahun.setel(baris, rencana.tahun, None, boleh)
+        boleh = info is not None and bool(self._izin)
+        alasan = self._izin.alasan.replace("node ini", "target node ini", 1)
+        self.model_tahun.setel(baris, rencana.tahun, None, boleh, alasan)
         salinan = target_indikator_node_salin(baris)
-        self.model_tw.setel(salinan, rencana.tahun, self.k.tahun, boleh)
+        self.model_tw.setel(salinan, rencana.tahun, self.k.tahun, boleh, alasan)
         self.label_tw.setText(f"<b>Target triwulan tahun {self.k.tahun}</b>")
+        self._grid_dipilih(self._grid_aktif)
+
+    # --- history ----------------------------------------------------------------------------
+    def riwayat_node(self) -> None:
+        info = self.node_terpilih()
+        buka_riwayat(self, self.k, NodeKinerja.__tablename__, info.id if info else None)
+
+    def riwayat_indikator(self) -> None:
+        baris = self.daftar_indikator.currentRow()
+        iid = self._indikator[baris][0] if 0 <= baris < len(self._indikator) else None
+        buka_riwayat(self, self.k, Indikator.__tablename__, iid)
+
+    def _sel_target(self, grid: QTableView) -> tuple[uuid.UUID, int, int] | None:
+        model = grid.model()
+        assert isinstance(model, ModelGridTarget)
+        return model.sel(grid.currentIndex())
+
+    def _grid_dipilih(self, grid: QTableView) -> None:
+        self._grid_aktif = grid
+        self.tombol_riwayat_target.setEnabled(self._sel_target(grid) is not None)
+
+    def riwayat_target(self, grid: QTableView | None = None) -> None:
+        """History of the target row in force in the selected cell."""
+        sel = self._sel_target(grid or self._grid_aktif)
+        if sel is None:
+            buka_riwayat(self, self.k, Target.__tablename__, None)
+            return
+        dokumen = DokumenTarget(self.dokumen.currentData())
+        with self.k.baca() as sesi:
+            tid = id_target_berlaku(sesi, sel[0], sel[1], sel[2], dokumen)
+        if tid is None:
+            self.k.galat.emit(
+                "Riwayat", "Sel ini belum memiliki target tersimpan, jadi belum ada riwayatnya."
+            )
+            return
+        buka_riwayat(self, self.k, Target.__tablename__, tid)
+
+    def _menu_grid(self, grid: QTableView, pos: object) -> None:
+        indeks = grid.indexAt(pos)  # type: ignore[arg-type]
+        if indeks.isValid():
+            grid.setCurrentIndex(indeks)
+        menu = QMenu(self)
+        aksi = menu.addAction("Riwayat…", lambda: self.riwayat_target(grid))
+        aksi.setEnabled(self._sel_target(grid) is not None)
+        menu.exec(grid.viewport().mapToGlobal(pos))  # type: ignore[arg-type]
 
     # --- editing ----------------------------------------------------------------------------
     def _kotor_berubah(self, kotor: bool) -> None:
-        self.tombol_simpan.setEnabled(kotor)
+        self.tombol_simpan.setEnabled(kotor and bool(self._izin) and not self.editor.hanya_baca)
         judul = "Detail *" if kotor else "Detail"
         self.tab.setTabText(0, judul)
 
@@ -478,7 +614,7 @@ class HalamanPohon(Halaman):
         if self.editor_indikator.kotor and not self.simpan_indikator():
             return False
         info = self.editor.info
-        if info is None or not self.editor.kotor:
+        if info is None or not self.editor.kotor or self.editor.hanya_baca:
             return True
         masalah = self.editor.galat()
         if masalah:
@@ -510,6 +646,8 @@ class HalamanPohon(Halaman):
             aksi.triggered.connect(lambda _c=False, j=jenis: self.tambah_anak(j))
 
     def tambah_anak(self, jenis: JenisNode, uraian: str | None = None) -> uuid.UUID | None:
+        if not self._izin:
+            return None
         info = self.node_terpilih()
         parent_id = info.id if info else None
         uraian = uraian or f"{jenis.label} baru"
@@ -531,7 +669,7 @@ class HalamanPohon(Halaman):
 
     def hapus(self) -> None:
         info = self.node_terpilih()
-        if info is None or not self._boleh_ubah(info):
+        if info is None or not self._izin:
             return
         with self.k.baca() as sesi:
             dampak = pohon_edit.dampak_hapus(sesi, info.id)
@@ -558,7 +696,7 @@ class HalamanPohon(Halaman):
 
     def _geser(self, arah: int) -> None:
         info = self.node_terpilih()
-        if info is None:
+        if info is None or not self._izin:
             return
         lama = self.pohon.currentIndex().row()
         if self._pindah(info.id, lama + arah):
@@ -660,13 +798,21 @@ class HalamanPohon(Halaman):
 
     def _menu_konteks(self, pos: object) -> None:
         menu = QMenu(self)
-        self._isi_menu_tambah()
-        for aksi in self.menu_tambah.actions():
-            menu.addAction(aksi)
-        menu.addSeparator()
-        menu.addAction("Naik", lambda: self._geser(-1))
-        menu.addAction("Turun", lambda: self._geser(1))
-        menu.addAction("Hapus…", self.hapus)
+        if self.hak.hak.ubah_rencana:  # roles that never edit the plan see only "Riwayat…"
+            self._isi_menu_tambah()
+            for aksi in self.menu_tambah.actions():
+                menu.addAction(aksi)
+                aksi.setEnabled(self.tombol_tambah.isEnabled())
+            menu.addSeparator()
+            ubah = self.node_terpilih() is not None and bool(self._izin)
+            for teks, fungsi in (
+                ("Naik", lambda: self._geser(-1)),
+                ("Turun", lambda: self._geser(1)),
+                ("Hapus…", self.hapus),
+            ):
+                menu.addAction(teks, fungsi).setEnabled(ubah)
+            menu.addSeparator()
+        menu.addAction("Riwayat…", self.riwayat_node).setEnabled(self.node_terpilih() is not None)
         menu.exec(self.pohon.viewport().mapToGlobal(pos))  # type: ignore[arg-type]
 
     # --- state ------------------------------------------------------------------------------
