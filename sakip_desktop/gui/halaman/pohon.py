@@ -11,6 +11,7 @@ target cell.
 from __future__ import annotations
 
 import uuid
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QItemSelectionModel, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
@@ -40,7 +41,6 @@ from ...domain import DokumenTarget, JenisNode
 from ...kalkulasi import NilaiTarget
 from ...model import Indikator, NodeKinerja, Target
 from ...services import pohon_edit
-from ...services.diagram_pohon import LayananDiagramPohon
 from ...services.indikator import (
     DataIndikator,
     data_indikator,
@@ -51,7 +51,6 @@ from ...services.indikator import (
 from ...services.pohon_baca import InfoNode, anak_node, cari_node, daftar_jabatan, jalur_node
 from ...services.target_baca import id_target_berlaku, target_indikator_node
 from .. import dialog
-from ..diagram_pohon import DiagramPohon
 from ..editor_indikator import EditorIndikator
 from ..editor_node import EditorNode
 from ..grid_target import ModelGridTarget
@@ -66,6 +65,9 @@ from ..perintah_undo import (
     PerintahUbahNode,
 )
 from .dasar import Halaman
+
+if TYPE_CHECKING:
+    from ..diagram_pohon import DiagramPohon
 
 
 class HalamanPohon(Halaman):
@@ -267,6 +269,10 @@ class HalamanPohon(Halaman):
 
     def _tampilan_diagram(self, aktif: bool) -> None:
         """Swap the list for the drawn tree, from the selected node down."""
+        # The diagram (fonts, print support) loads on first use, not at start-up.
+        from ...services.diagram_pohon import LayananDiagramPohon
+        from ..diagram_pohon import DiagramPohon
+
         if aktif and self.diagram is None:
             self.diagram = DiagramPohon()
             self.diagram.setObjectName("diagramPohon")
