@@ -13,7 +13,8 @@ import uuid
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QObject, Signal
 from sqlalchemy.orm import Session
@@ -24,6 +25,9 @@ from ..model import Opd, Renstra
 from ..services.konteks import renstra_untuk
 from ..services.pelaku import Pelaku
 from ..storage import Database
+
+if TYPE_CHECKING:
+    from ..storage.kunci_berkas import KunciBerkas
 
 T = TypeVar("T")
 
@@ -69,7 +73,16 @@ class Konteks(QObject):
     pelakuBerubah = Signal()
     galat = Signal(str, str)
 
-    def __init__(self, db: Database, opd_id: uuid.UUID, tahun: int, pelaku: Pelaku) -> None:
+    def __init__(
+        self,
+        db: Database,
+        opd_id: uuid.UUID,
+        tahun: int,
+        pelaku: Pelaku,
+        *,
+        folder_data: Path | None = None,
+        kunci_berkas: KunciBerkas | None = None,
+    ) -> None:
         super().__init__()
         self.db = db
         self.opd_id = opd_id
@@ -77,6 +90,26 @@ class Konteks(QObject):
         self._pelaku = pelaku
         self.penangan_konflik: Callable[[KonflikVersi], Any] | None = _tanya_konflik
         """Asks what to do with a conflicting save (None: show it as a plain error)."""
+        self._folder_data = Path(folder_data) if folder_data is not None else None
+        self.kunci_berkas = kunci_berkas
+        """The lock the window holds on the SQLite file, if any (a restore reuses it)."""
+
+    @property
+    def folder_data(self) -> Path:
+        """The program's data folder (cadangan.json, server settings): as given by the
+        composition root, else the SQLite file's folder, else the user's data folder."""
+        if self._folder_data is None:
+            if self.db.path is not None:
+                self._folder_data = self.db.path.parent
+            else:
+                from ..storage.database import folder_data
+
+                self._folder_data = folder_data()
+        return self._folder_data
+
+    @folder_data.setter
+    def folder_data(self, nilai: Path) -> None:
+        self._folder_data = Path(nilai)
 
     @property
     def tahun(self) -> int:
