@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractSpinBox,
+    QBoxLayout,
     QComboBox,
     QLabel,
     QLineEdit,
@@ -36,6 +37,7 @@ from ..services.otorisasi import (
     hak_akses,
     unit_cakupan,
     unit_node,
+    wajib_peran,
     wajib_ubah_rencana,
 )
 from ..services.pelaku import Pelaku
@@ -177,6 +179,32 @@ class HakJendela:
             f"{self.pelaku.label} ({LABEL_PERAN[self.pelaku.peran]}): {alasan}.",
         )
 
+    def izin_organisasi(self) -> Izin:
+        """Units, positions, holders and staff data: Perencana or Administrator only."""
+        from ..services.organisasi import PENGELOLA
+
+        if diizinkan(wajib_peran, self.pelaku, PENGELOLA, "mengubah data organisasi"):
+            return BOLEH
+        peran = self.pelaku.peran
+        if peran is Peran.PEMBACA:
+            alasan = ALASAN_PERAN[peran]
+        else:
+            alasan = "data organisasi hanya diubah Perencana atau Administrator"
+        return Izin(
+            False,
+            f"Hanya baca: {alasan}.",
+            f"{self.pelaku.label} ({LABEL_PERAN[peran]}): {alasan}.",
+        )
+
+    def boleh_unit(self, unit_id: uuid.UUID | None) -> bool:
+        """Records kept per unit (SOPs): Perencana/Admin, or a Kabid for a unit in scope."""
+        if self.hak.ubah_rencana_semua:
+            return True
+        if self.pelaku.peran is not Peran.KABID or unit_id is None:
+            return False
+        cakupan = self.cakupan
+        return cakupan is None or unit_id in cakupan
+
     def boleh_node(self, node_id: uuid.UUID, milik_rpjmd: bool = False) -> bool:
         """Cheap (cached) mirror of `wajib_ubah_rencana` for a tree row or grid cell."""
         if milik_rpjmd or not self.hak.ubah_rencana:
@@ -277,6 +305,26 @@ class Lencana(QLabel):
         self.setText(izin.alasan)
         self.setToolTip(izin.rinci or izin.alasan)
         self.show()
+
+
+def pasang_lencana_peran(halaman: QWidget, k: Konteks, posisi: int = 1) -> Lencana:
+    """Put the role's read-only badge into a page's layout at ``posisi`` and keep it current.
+
+    For pages that only show the plan (IKU, Renja): the badge appears for roles that never
+    change it, so a Pembaca sees at once why nothing there can be edited.
+    """
+    lencana = Lencana()
+    tata = halaman.layout()
+    assert isinstance(tata, QBoxLayout)
+    tata.insertWidget(posisi, lencana)
+    hak = hak_jendela(k)
+
+    def perbarui() -> None:
+        lencana.tampilkan(hak.izin_peran())
+
+    k.pelakuBerubah.connect(perbarui)
+    perbarui()
+    return lencana
 
 
 def atur_hanya_baca(wadah: QWidget, hanya_baca: bool, kecuali: tuple[QWidget, ...] = ()) -> None:

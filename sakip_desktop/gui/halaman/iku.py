@@ -1,5 +1,11 @@
 """Indikator Kinerja Utama and the Renstra matrix, printable."""
 
+from __future__ import annotations
+
+from PySide6.QtWidgets import QWidget
+
+from ..hak import pasang_lencana_peran
+from ..konteks import Konteks
 from .tabel import HalamanTabel
 
 
@@ -7,3 +13,9 @@ class HalamanIku(HalamanTabel):
     kunci = "iku"
     judul = "Indikator Kinerja Utama"
     tabel = ("iku", "renstra")
+
+    def __init__(self, konteks: Konteks, parent: QWidget | None = None) -> None:
+        super().__init__(konteks, parent)
+        self.lencana = pasang_lencana_peran(self, konteks)
+        """Read-only badge for roles that never change the plan (the table itself is a view;
+        indicators and targets are changed in Pohon Kinerja)."""

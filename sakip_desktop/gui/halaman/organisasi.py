@@ -1,4 +1,8 @@
-"""Organisasi: units as a tree with their positions; forms for a unit, a position, a person."""
+"""Organisasi: units as a tree with their positions; forms for a unit, a position, a person.
+
+Only a Perencana or an Administrator changes the organisation (services/organisasi.py); for
+anyone else the forms are read-only, the editing buttons hidden, and a badge says why.
+"""
 
 from __future__ import annotations
 
@@ -25,6 +29,7 @@ from ...domain import Eselon, JenisUnit, StatusPemangku
 from ...model import Jabatan, Opd, Pegawai
 from ...services import organisasi as org
 from .. import dialog
+from ..hak import BOLEH, Izin, Lencana, atur_hanya_baca, hak_jendela
 from ..konteks import GAGAL, Konteks
 from ..ui.ui_form_jabatan import Ui_FormJabatan
 from ..ui.ui_form_pegawai import Ui_FormPegawai
@@ -53,6 +58,8 @@ class HalamanOrganisasi(Halaman):
             tombol.addWidget(b)
         tombol.addStretch(1)
         tata.addLayout(tombol)
+        self.lencana = Lencana()
+        tata.addWidget(self.lencana)
         self.pemisah = QSplitter(Qt.Orientation.Horizontal, objectName="pemisahOrganisasi")
         self.pohon = QTreeWidget(objectName="pohonOrganisasi")
         self.pohon.setHeaderLabels(["Unit / jabatan", "Pemangku"])
@@ -67,9 +74,9 @@ class HalamanOrganisasi(Halaman):
         self.ui_unit.setupUi(self.form_unit)
         for j in JenisUnit:
             self.ui_unit.jenis.addItem(j.label, j.value)
-        simpan_unit = QPushButton("Simpan unit", objectName="tombolSimpanUnit")
-        simpan_unit.clicked.connect(self._simpan_unit)
-        self.form_unit.layout().addWidget(simpan_unit)
+        self.tombol_simpan_unit = QPushButton("Simpan unit", objectName="tombolSimpanUnit")
+        self.tombol_simpan_unit.clicked.connect(self._simpan_unit)
+        self.form_unit.layout().addWidget(self.tombol_simpan_unit)
         self.tumpukan.addWidget(self.form_unit)
 
         halaman_jabatan = QWidget()
@@ -80,10 +87,11 @@ class HalamanOrganisasi(Halaman):
         for e in Eselon:
             self.ui_jabatan.eselon.addItem(e.label, e.value)
         tj.addWidget(self.form_jabatan)
-        simpan_jabatan = QPushButton("Simpan jabatan", objectName="tombolSimpanJabatan")
-        simpan_jabatan.clicked.connect(self._simpan_jabatan)
-        tj.addWidget(simpan_jabatan, alignment=Qt.AlignmentFlag.AlignRight)
+        self.tombol_simpan_jabatan = QPushButton("Simpan jabatan", objectName="tombolSimpanJabatan")
+        self.tombol_simpan_jabatan.clicked.connect(self._simpan_jabatan)
+        tj.addWidget(self.tombol_simpan_jabatan, alignment=Qt.AlignmentFlag.AlignRight)
         kotak = QGroupBox("Pemangku jabatan")
+        self.kotak_pemangku = kotak
         tk = QFormLayout(kotak)
         self.pilih_pegawai = QComboBox(objectName="pilihPegawai")
         self.mulai = QDateEdit(QDate.currentDate(), calendarPopup=True)
@@ -98,9 +106,9 @@ class HalamanOrganisasi(Halaman):
         tk.addRow("Pegawai", self.pilih_pegawai)
         tk.addRow("Mulai", self.mulai)
         tk.addRow("Status", self.status)
-        tetapkan = QPushButton("Tetapkan pemangku", objectName="tombolTetapkanPemangku")
-        tetapkan.clicked.connect(self._tetapkan)
-        tk.addRow(tetapkan)
+        self.tombol_tetapkan = QPushButton("Tetapkan pemangku", objectName="tombolTetapkanPemangku")
+        self.tombol_tetapkan.clicked.connect(self._tetapkan)
+        tk.addRow(self.tombol_tetapkan)
         tj.addWidget(kotak)
         kotak_pegawai = QGroupBox("Data pegawai pemangku")
         tp = QVBoxLayout(kotak_pegawai)
@@ -108,15 +116,43 @@ class HalamanOrganisasi(Halaman):
         self.ui_pegawai = Ui_FormPegawai()
         self.ui_pegawai.setupUi(self.form_pegawai)
         tp.addWidget(self.form_pegawai)
-        simpan_pegawai = QPushButton("Simpan pegawai", objectName="tombolSimpanPegawai")
-        simpan_pegawai.clicked.connect(self._simpan_pegawai)
-        tp.addWidget(simpan_pegawai, alignment=Qt.AlignmentFlag.AlignRight)
+        self.tombol_simpan_pegawai = QPushButton("Simpan pegawai", objectName="tombolSimpanPegawai")
+        self.tombol_simpan_pegawai.clicked.connect(self._simpan_pegawai)
+        tp.addWidget(self.tombol_simpan_pegawai, alignment=Qt.AlignmentFlag.AlignRight)
         tj.addWidget(kotak_pegawai)
         tj.addStretch(1)
         self.tumpukan.addWidget(halaman_jabatan)
         self.pemisah.setSizes([520, 520])
         self._jabatan: dict[uuid.UUID, org.InfoJabatan] = {}
         self._pegawai_pemangku: uuid.UUID | None = None
+        self.hak = hak_jendela(konteks)
+        self._izin: Izin = BOLEH
+        self.k.pelakuBerubah.connect(self._terapkan_hak)
+        self._terapkan_hak()
+
+    # --- permissions ------------------------------------------------------------------------
+    @property
+    def izin(self) -> Izin:
+        """Whether the acting user may change the organisation, and why not."""
+        return self._izin
+
+    def _terapkan_hak(self) -> None:
+        """Mirror the services' rule for the acting user: read-only forms, hidden buttons."""
+        self._izin = self.hak.izin_organisasi()
+        boleh = bool(self._izin)
+        for b in (
+            self.tombol_unit,
+            self.tombol_jabatan,
+            self.tombol_hapus,
+            self.tombol_simpan_unit,
+            self.tombol_simpan_jabatan,
+            self.tombol_tetapkan,
+            self.tombol_simpan_pegawai,
+        ):
+            b.setVisible(boleh)
+        for wadah in (self.form_unit, self.form_jabatan, self.kotak_pemangku, self.form_pegawai):
+            atur_hanya_baca(wadah, not boleh)
+        self.lencana.tampilkan(self._izin)
 
     # --- data -------------------------------------------------------------------------------
     def segarkan(self) -> None:
@@ -254,6 +290,8 @@ class HalamanOrganisasi(Halaman):
         return uuid.UUID(str(data)) if data else None
 
     def _simpan_unit(self) -> None:
+        if not self._izin:
+            return
         p = self._pilihan()
         if p is None or p[0] != "unit":
             return
@@ -271,6 +309,8 @@ class HalamanOrganisasi(Halaman):
             self.segarkan()
 
     def _tambah_unit(self) -> None:
+        if not self._izin:
+            return
         p = self._pilihan()
         induk = uuid.UUID(p[1]) if p and p[0] == "unit" else None
         hasil = self.k.tulis(
@@ -289,6 +329,8 @@ class HalamanOrganisasi(Halaman):
             self.ui_unit.nama.selectAll()
 
     def _simpan_jabatan(self) -> None:
+        if not self._izin:
+            return
         p = self._pilihan()
         if p is None or p[0] != "jabatan":
             return
@@ -309,6 +351,8 @@ class HalamanOrganisasi(Halaman):
             self.segarkan()
 
     def _tambah_jabatan(self) -> None:
+        if not self._izin:
+            return
         p = self._pilihan()
         unit = uuid.UUID(p[1]) if p and p[0] == "unit" else None
         hasil = self.k.tulis(
@@ -326,6 +370,8 @@ class HalamanOrganisasi(Halaman):
             self._pilih("jabatan", str(hasil))
 
     def _simpan_pegawai(self) -> None:
+        if not self._izin:
+            return
         if self._pegawai_pemangku is None:
             return
         up = self.ui_pegawai
@@ -345,6 +391,8 @@ class HalamanOrganisasi(Halaman):
             self.segarkan()
 
     def _tetapkan(self) -> None:
+        if not self._izin:
+            return
         p = self._pilihan()
         pegawai = self._uuid(self.pilih_pegawai.currentData())
         if p is None or p[0] != "jabatan" or pegawai is None:
@@ -362,6 +410,8 @@ class HalamanOrganisasi(Halaman):
             self.segarkan()
 
     def hapus(self) -> None:
+        if not self._izin:
+            return
         p = self._pilihan()
         if p is None:
             return

@@ -1,4 +1,10 @@
-"""Manajemen Risiko: the register, the likelihood × impact map, business processes, SOPs."""
+"""Manajemen Risiko: the register, the likelihood × impact map, business processes, SOPs.
+
+Who edits the register mirrors the services: Perencana/Administrator everything, a Kabid the
+risks of nodes in the bidang; for anyone else a risk opens read-only ("Lihat…"), the
+editing buttons are disabled (hidden for roles that never change the plan) and a badge says
+why.
+"""
 
 from __future__ import annotations
 
@@ -37,6 +43,7 @@ from ...services.proses import LayananProses, SimpulProses
 from ...services.risiko import DataRisiko, LayananRisiko, RingkasanRisiko, level_risiko
 from ...services.sop import LayananSop
 from .. import dialog
+from ..hak import BOLEH, Izin, Lencana, atur_hanya_baca, hak_jendela
 from ..konteks import Konteks
 from ..matriks_risiko import MatriksRisikoWidget
 from .dasar import Halaman
@@ -64,7 +71,14 @@ LABEL_PROSES = {
 class DialogRisiko(QDialog):
     """Add or change one risk of the register."""
 
-    def __init__(self, r: RingkasanRisiko | None, tahun: int, parent: QWidget | None) -> None:
+    def __init__(
+        self,
+        r: RingkasanRisiko | None,
+        tahun: int,
+        parent: QWidget | None,
+        hanya_baca: str = "",
+    ) -> None:
+        """``hanya_baca``: why the risk may not be changed (the dialog then only shows it)."""
         super().__init__(parent)
         self.setWindowTitle("Risiko" if r else "Risiko baru")
         self.tahun = tahun
@@ -106,9 +120,15 @@ class DialogRisiko(QDialog):
             ("&Tenggat", self.tenggat),
         ):
             tata.addRow(label, w)
-        tombol = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
+        if hanya_baca:
+            lencana = Lencana()
+            lencana.tampilkan(Izin(False, hanya_baca))
+            tata.insertRow(0, lencana)
+            tombol = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        else:
+            tombol = QDialogButtonBox(
+                QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+            )
         tombol.accepted.connect(self.accept)
         tombol.rejected.connect(self.reject)
         tata.addRow(tombol)
@@ -129,6 +149,8 @@ class DialogRisiko(QDialog):
             if r.tenggat:
                 self.tenggat.setDate(QDate(r.tenggat.year, r.tenggat.month, r.tenggat.day))
         self._asal = r
+        if hanya_baca:
+            atur_hanya_baca(self, True, kecuali=tuple(tombol.buttons()))
 
     def data(self) -> DataRisiko:
         d = self.tenggat.date()
@@ -176,22 +198,31 @@ class HalamanRisiko(Halaman):
         self.tab.addTab(self.pohon_proses, "Proses bisnis")
         self.tab.addTab(self._bangun_sop(), "SOP")
         self._risiko: list[RingkasanRisiko] = []
+        self._sop: list[Any] = []
+        self.hak = hak_jendela(konteks)
+        self._izin: Izin = BOLEH
         self.k.tahunBerubah.connect(lambda _t: self.segarkan())
+        self.k.pelakuBerubah.connect(self._terapkan_hak)
+        self._terapkan_hak()
 
     def _bangun_register(self) -> QWidget:
         w = QWidget()
         tata = QVBoxLayout(w)
         tombol = QHBoxLayout()
-        for teks, fungsi, nama in (
-            ("Tambah…", self._tambah, "tombolTambahRisiko"),
-            ("Ubah…", self._ubah, "tombolUbahRisiko"),
-            ("Hapus", self.hapus, "tombolHapusRisiko"),
+        self.tombol_tambah = QPushButton("Tambah…", objectName="tombolTambahRisiko")
+        self.tombol_ubah = QPushButton("Ubah…", objectName="tombolUbahRisiko")
+        self.tombol_hapus = QPushButton("Hapus", objectName="tombolHapusRisiko")
+        for b, fungsi in (
+            (self.tombol_tambah, self._tambah),
+            (self.tombol_ubah, self._ubah),
+            (self.tombol_hapus, self.hapus),
         ):
-            b = QPushButton(teks, objectName=nama)
             b.clicked.connect(fungsi)
             tombol.addWidget(b)
         tombol.addStretch(1)
         tata.addLayout(tombol)
+        self.lencana = Lencana()
+        tata.addWidget(self.lencana)
         self.tabel = QTableWidget(0, len(KOLOM_RISIKO), objectName="tabelRisiko")
         self.tabel.setHorizontalHeaderLabels(KOLOM_RISIKO)
         self.tabel.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -199,6 +230,7 @@ class HalamanRisiko(Halaman):
         self.tabel.setWordWrap(True)
         self.tabel.doubleClicked.connect(lambda _i: self._ubah())
         self.tabel.horizontalHeader().setStretchLastSection(True)
+        self.tabel.currentCellChanged.connect(lambda *_: self._terapkan_hak())
         tata.addWidget(self.tabel)
         return w
 
@@ -207,6 +239,7 @@ class HalamanRisiko(Halaman):
         tata = QVBoxLayout(w)
         tombol = QHBoxLayout()
         lampir = QPushButton("Lampirkan dokumen…", objectName="tombolLampirSop")
+        self.tombol_lampir_sop = lampir
         buka = QPushButton("Buka dokumen", objectName="tombolBukaSop")
         lampir.clicked.connect(self._lampirkan_sop)
         buka.clicked.connect(self._buka_sop)
@@ -221,6 +254,7 @@ class HalamanRisiko(Halaman):
         self.tabel_sop.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.tabel_sop.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.tabel_sop.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.tabel_sop.currentCellChanged.connect(lambda *_: self._terapkan_hak())
         tata.addWidget(self.tabel_sop)
         tata.addWidget(
             QLabel(
@@ -280,6 +314,40 @@ class HalamanRisiko(Halaman):
                 )
             ):
                 self.tabel_sop.setItem(r, c, QTableWidgetItem(teks))
+        self._terapkan_hak()
+
+    # --- permissions ------------------------------------------------------------------------
+    @property
+    def izin(self) -> Izin:
+        """Whether the acting user may change the selected risk (or add one), and why not."""
+        return self._izin
+
+    def _terapkan_hak(self) -> None:
+        """Mirror the services' rule for the acting user and the selected risk."""
+        tambah = self.hak.izin_node(None)
+        r = self._terpilih()
+        self._izin = self.hak.izin_node(r.node_id) if r is not None else tambah
+        if r is not None and not self._izin and r.node_id is None and self.hak.hak.ubah_rencana:
+            self._izin = Izin(
+                False,
+                "Hanya baca: risiko ini tidak terkait node bidang Anda; diubah Perencana.",
+                self._izin.rinci,
+            )
+        elif not self._izin and self._izin.alasan.startswith("Hanya baca: node ini"):
+            self._izin = Izin(
+                False, self._izin.alasan.replace("node ini", "risiko node ini", 1), self._izin.rinci
+            )
+        tampak = self.hak.hak.ubah_rencana
+        for b in (self.tombol_tambah, self.tombol_hapus, self.tombol_lampir_sop):
+            b.setVisible(tampak)
+        self.tombol_tambah.setEnabled(bool(tambah))
+        self.tombol_tambah.setToolTip("" if tambah else tambah.alasan)
+        self.tombol_hapus.setEnabled(r is not None and bool(self._izin))
+        self.tombol_ubah.setText("Ubah…" if self._izin or r is None else "Lihat…")
+        self.tombol_ubah.setEnabled(r is not None)
+        s = self._sop_terpilih()
+        self.tombol_lampir_sop.setEnabled(s is not None and self.hak.boleh_unit(s.unit_id))
+        self.lencana.tampilkan(self._izin if r is not None else self.hak.izin_peran())
 
     def _isi_proses(self, s: SimpulProses, induk: QTreeWidgetItem) -> None:
         node = f"{s.node_kode or ''} {s.node_uraian or ''}".strip()
@@ -311,6 +379,8 @@ class HalamanRisiko(Halaman):
         return self._risiko[baris] if 0 <= baris < len(self._risiko) else None
 
     def _tambah(self) -> None:
+        if not self.tombol_tambah.isEnabled() or not self.tombol_tambah.isVisible():
+            return
         dlg = DialogRisiko(None, self.k.tahun, self)
         if dlg.exec() == QDialog.DialogCode.Accepted:
             opd = self._nama_opd()
@@ -323,6 +393,9 @@ class HalamanRisiko(Halaman):
         r = self._terpilih()
         if r is None:
             return
+        if not self._izin:  # shown, not changed
+            DialogRisiko(r, self.k.tahun, self, hanya_baca=self._izin.alasan).exec()
+            return
         dlg = DialogRisiko(r, self.k.tahun, self)
         if dlg.exec() == QDialog.DialogCode.Accepted:
             self._coba(
@@ -332,8 +405,12 @@ class HalamanRisiko(Halaman):
 
     def hapus(self) -> None:
         r = self._terpilih()
-        if r is None or not dialog.tanya(
-            self, "Konfirmasi hapus", f"Hapus risiko “{r.pernyataan}”?", tombol_ya="Hapus"
+        if (
+            r is None
+            or not self._izin
+            or not dialog.tanya(
+                self, "Konfirmasi hapus", f"Hapus risiko “{r.pernyataan}”?", tombol_ya="Hapus"
+            )
         ):
             return
         self._coba(
@@ -355,7 +432,7 @@ class HalamanRisiko(Halaman):
 
     def _lampirkan_sop(self) -> None:
         s = self._sop_terpilih()
-        if s is None:
+        if s is None or not self.hak.boleh_unit(s.unit_id):
             return
         nama, _ = QFileDialog.getOpenFileName(
             self, "Dokumen SOP", "", "Dokumen (*.pdf *.docx *.doc *.png *.jpg)"
