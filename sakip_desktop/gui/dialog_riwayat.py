@@ -31,7 +31,6 @@ from ..angka import format_angka
 from ..services.audit import LABEL_TABEL, BarisAudit, riwayat_rekaman
 from .konteks import Konteks
 from .model_audit import (
-    K_ALASAN,
     K_KOLOM,
     K_LAMA,
     K_REKAMAN,
@@ -80,7 +79,8 @@ class DialogRiwayat(QDialog):
         self.tabel_riwayat.setColumnHidden(K_REKAMAN, True)  # one record: said in the title
         kepala = self.tabel_riwayat.horizontalHeader()
         kepala.setStretchLastSection(True)
-        for kolom, lebar in ((K_WAKTU, 140), (K_KOLOM, 110), (K_LAMA, 150), (K_ALASAN, 220)):
+        lebar_waktu = self.fontMetrics().horizontalAdvance("00-00-0000 00:00:00") + 14
+        for kolom, lebar in ((K_WAKTU, lebar_waktu), (K_KOLOM, 110), (K_LAMA, 150)):
             self.tabel_riwayat.setColumnWidth(kolom, lebar)
         kepala.setSectionResizeMode(K_WAKTU, QHeaderView.ResizeMode.Interactive)
         tata.addWidget(self.tabel_riwayat, 1)

@@ -103,14 +103,14 @@ class HalamanAudit(Halaman):
         self.tabel.verticalHeader().setDefaultSectionSize(24)
         self.tabel.horizontalHeader().setStretchLastSection(True)
         for kolom, lebar in (
-            (K_WAKTU, 136),
-            (K_PENGGUNA, 90),
-            (K_AKSI, 92),
-            (K_REKAMAN, 300),
-            (K_KOLOM, 110),
-            (K_LAMA, 130),
-            (K_BARU, 130),
-            (K_ALASAN, 200),
+            (K_WAKTU, self.fontMetrics().horizontalAdvance("00-00-0000 00:00:00") + 14),
+            (K_PENGGUNA, 84),
+            (K_AKSI, 104),
+            (K_REKAMAN, 240),
+            (K_KOLOM, 106),
+            (K_LAMA, 110),
+            (K_BARU, 110),
+            (K_ALASAN, 180),
         ):
             self.tabel.setColumnWidth(kolom, lebar)
         self.tabel.doubleClicked.connect(self._riwayat_baris)

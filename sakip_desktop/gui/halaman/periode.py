@@ -121,7 +121,8 @@ class HalamanPeriode(Halaman):
         self.tabel_riwayat.setColumnHidden(K_REKAMAN, True)
         self.tabel_riwayat.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.tabel_riwayat.horizontalHeader().setStretchLastSection(True)
-        self.tabel_riwayat.setColumnWidth(K_WAKTU, 140)
+        lebar_waktu = self.fontMetrics().horizontalAdvance("00-00-0000 00:00:00") + 14
+        self.tabel_riwayat.setColumnWidth(K_WAKTU, lebar_waktu)
         self.tabel_riwayat.setColumnWidth(K_KOLOM, 130)
         self.tabel_riwayat.setAlternatingRowColors(True)
         tata_riwayat.addWidget(self.tabel_riwayat)
