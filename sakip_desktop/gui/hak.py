@@ -350,14 +350,16 @@ def atur_hanya_baca(wadah: QWidget, hanya_baca: bool, kecuali: tuple[QWidget, ..
             w.setEnabled(not hanya_baca)
 
 
-def buka_riwayat(parent: QWidget, k: Konteks, tabel: str, rekaman_id: uuid.UUID | None) -> None:
-    """Open the audit history of one record ("Riwayat…"); reading, so every role may."""
+def buka_riwayat(
+    parent: QWidget, k: Konteks, tabel: str, rekaman_id: uuid.UUID | None
+) -> QWidget | None:
+    """Open the audit history of one record ("Riwayat…"); reading, so every role may.
+
+    Returns the (window-modal, non-blocking) dialog, or None when there is no record.
+    """
     if rekaman_id is None:
         k.galat.emit("Riwayat", "Pilih dahulu rekaman yang riwayatnya hendak dilihat.")
-        return
-    try:
-        from . import dialog_riwayat
-    except ImportError:
-        k.galat.emit("Riwayat", "Riwayat perubahan belum tersedia di versi program ini.")
-        return
-    dialog_riwayat.tampilkan_riwayat(parent, k, tabel, rekaman_id)
+        return None
+    from . import dialog_riwayat
+
+    return dialog_riwayat.tampilkan_riwayat(parent, k, tabel, rekaman_id)

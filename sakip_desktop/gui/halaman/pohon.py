@@ -561,14 +561,14 @@ class HalamanPohon(Halaman):
         self._grid_dipilih(self._grid_aktif)
 
     # --- history ----------------------------------------------------------------------------
-    def riwayat_node(self) -> None:
+    def riwayat_node(self) -> QWidget | None:
         info = self.node_terpilih()
-        buka_riwayat(self, self.k, NodeKinerja.__tablename__, info.id if info else None)
+        return buka_riwayat(self, self.k, NodeKinerja.__tablename__, info.id if info else None)
 
-    def riwayat_indikator(self) -> None:
+    def riwayat_indikator(self) -> QWidget | None:
         baris = self.daftar_indikator.currentRow()
         iid = self._indikator[baris][0] if 0 <= baris < len(self._indikator) else None
-        buka_riwayat(self, self.k, Indikator.__tablename__, iid)
+        return buka_riwayat(self, self.k, Indikator.__tablename__, iid)
 
     def _sel_target(self, grid: QTableView) -> tuple[uuid.UUID, int, int] | None:
         model = grid.model()
@@ -579,12 +579,11 @@ class HalamanPohon(Halaman):
         self._grid_aktif = grid
         self.tombol_riwayat_target.setEnabled(self._sel_target(grid) is not None)
 
-    def riwayat_target(self, grid: QTableView | None = None) -> None:
+    def riwayat_target(self, grid: QTableView | None = None) -> QWidget | None:
         """History of the target row in force in the selected cell."""
         sel = self._sel_target(grid or self._grid_aktif)
         if sel is None:
-            buka_riwayat(self, self.k, Target.__tablename__, None)
-            return
+            return buka_riwayat(self, self.k, Target.__tablename__, None)
         dokumen = DokumenTarget(self.dokumen.currentData())
         with self.k.baca() as sesi:
             tid = id_target_berlaku(sesi, sel[0], sel[1], sel[2], dokumen)
@@ -592,8 +591,8 @@ class HalamanPohon(Halaman):
             self.k.galat.emit(
                 "Riwayat", "Sel ini belum memiliki target tersimpan, jadi belum ada riwayatnya."
             )
-            return
-        buka_riwayat(self, self.k, Target.__tablename__, tid)
+            return None
+        return buka_riwayat(self, self.k, Target.__tablename__, tid)
 
     def _menu_grid(self, grid: QTableView, pos: object) -> None:
         indeks = grid.indexAt(pos)  # type: ignore[arg-type]
