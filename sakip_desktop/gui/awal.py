@@ -1,11 +1,16 @@
-"""First run: an empty database is filled with the demo or with a new agency."""
+"""Start-up dialogs: a damaged file (offer the newest good backup), a file in use by
+another copy of the program, and the first run (an empty database filled with the demo or
+with a new agency)."""
 
 from __future__ import annotations
 
 import uuid
 from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -21,8 +26,93 @@ from ..errors import KesalahanPengguna
 from ..model import Opd, Realisasi, Renstra
 from ..services.demo import muat_demo
 from ..services.opd_baru import buat_opd
-from ..services.pelaku import SISTEM
+from ..services.pelaku import SISTEM, Pelaku
 from ..storage import Database
+
+if TYPE_CHECKING:
+    from ..storage.cadangan import BerkasRusak, PengaturanCadangan
+    from ..storage.kunci_berkas import KunciBerkas
+
+
+def tanya_kotak(kotak: QMessageBox) -> QAbstractButton | None:
+    """Show a message box modally and return the button clicked (tests replace this)."""
+    kotak.exec()
+    return kotak.clickedButton()
+
+
+# --- the file before it is opened ----------------------------------------------------------------
+
+
+def pesan_berkas_dipakai(path_db: Path) -> str:
+    """The refusal for a second copy of the program on the same file."""
+    from ..storage.kunci_berkas import _pemegang, path_kunci
+
+    pemegang = _pemegang(path_kunci(path_db)).strip().removeprefix("(").removesuffix(")")
+    rinci = f"{path_db}; {pemegang}" if pemegang else str(path_db)
+    return (
+        f"Berkas basis data sedang dipakai oleh program SAKIP lain di PC ini ({rinci}).\n\n"
+        "Tutup program itu dulu, atau pakai jendela SAKIP Desktop yang sudah terbuka."
+    )
+
+
+def tangani_berkas_rusak(
+    path_db: Path,
+    galat: BerkasRusak,
+    pengaturan: PengaturanCadangan,
+    kunci: KunciBerkas | None,
+) -> bool:
+    """Say what is wrong with the file and offer the newest good backup. True when the
+    backup was restored (the caller checks the file again), False to quit."""
+    from ..storage.cadangan import periksa_berkas, pulihkan
+
+    alasan = periksa_berkas(path_db, hanya_baca=False).pesan or "tidak dapat dibaca"
+    teks = (
+        "Berkas basis data tidak dapat dibuka karena rusak atau bukan basis data "
+        f"SAKIP Desktop:\n{path_db}\n\nMasalahnya: {alasan}."
+    )
+    cadangan = galat.cadangan
+    kotak = QMessageBox(QMessageBox.Icon.Critical, "Basis data rusak", teks)
+    kotak.setObjectName("pesanBerkasRusak")
+    pulih = None
+    if cadangan is not None:
+        kotak.setInformativeText(
+            f"Cadangan baik terbaru: {cadangan.label}\n{cadangan.path}\n\n"
+            "Pulihkan cadangan ini? Berkas yang rusak disimpan dulu sebagai salinan di "
+            "folder cadangan. Perubahan sesudah cadangan itu dibuat tidak ada di dalamnya."
+        )
+        pulih = kotak.addButton("Pulihkan cadangan ini", QMessageBox.ButtonRole.AcceptRole)
+    else:
+        kotak.setInformativeText(
+            "Tidak ada cadangan yang baik di folder cadangan. Bila ada salinan di tempat lain "
+            "(drive USB), pulihkan dengan: sakip cadangan pulihkan BERKAS"
+        )
+    keluar = kotak.addButton("Keluar", QMessageBox.ButtonRole.RejectRole)
+    kotak.setDefaultButton(keluar)
+    if pulih is None:
+        tanya_kotak(kotak)
+        return False
+    if tanya_kotak(kotak) is not pulih or cadangan is None:
+        return False
+    try:
+        hasil = pulihkan(
+            path_db,
+            cadangan.path,
+            folder_pengaman=pengaturan.folder_untuk(path_db),
+            kunci=kunci,
+            pelaku=SISTEM,
+            alasan="Pulihkan saat membuka: berkas basis data rusak",
+        )
+    except KesalahanPengguna as exc:
+        tanya_kotak(QMessageBox(QMessageBox.Icon.Critical, "Pemulihan gagal", exc.pesan))
+        return False
+    info = f"Basis data dipulihkan dari cadangan {cadangan.label}."
+    if hasil.pengaman is not None:
+        info += f"\n\nBerkas yang rusak disimpan sebagai:\n{hasil.pengaman}"
+    tanya_kotak(QMessageBox(QMessageBox.Icon.Information, "Basis data dipulihkan", info))
+    return True
+
+
+# --- the first run -------------------------------------------------------------------------------
 
 
 class DialogOpdBaru(QDialog):
@@ -54,8 +144,9 @@ class DialogOpdBaru(QDialog):
         tata.addRow(tombol)
 
 
-def dialog_awal(db: Database, *, baru: bool) -> bool:
-    """Offer the demo or a new agency; True when the database now holds an agency."""
+def dialog_awal(db: Database, *, baru: bool, pelaku: Pelaku | None = None) -> bool:
+    """Offer the demo or a new agency; True when the database now holds an agency.
+    ``pelaku``: the logged-in user when the database has accounts (None: none yet)."""
     kotak = QMessageBox(
         QMessageBox.Icon.Question,
         "SAKIP Desktop",
@@ -65,19 +156,23 @@ def dialog_awal(db: Database, *, baru: bool) -> bool:
     demo = kotak.addButton("Buka data demo Lamongan", QMessageBox.ButtonRole.AcceptRole)
     kosong = kotak.addButton("Buat OPD baru (kosong)", QMessageBox.ButtonRole.ActionRole)
     kotak.addButton("Keluar", QMessageBox.ButtonRole.RejectRole)
-    kotak.exec()
-    if kotak.clickedButton() is demo:
-        muat_demo(db)
+    pilihan = tanya_kotak(kotak)
+    if pilihan is demo:
+        try:
+            muat_demo(db, pelaku=pelaku)
+        except KesalahanPengguna as exc:
+            tanya_kotak(QMessageBox(QMessageBox.Icon.Warning, "Data demo", exc.pesan))
+            return False
         return True
-    if kotak.clickedButton() is not kosong:
+    if pilihan is not kosong:
         return False
     dlg = DialogOpdBaru()
     while dlg.exec() == QDialog.DialogCode.Accepted:
         try:
-            with db.transaksi(SISTEM, alasan="Basis data baru") as sesi:
+            with db.transaksi(pelaku or SISTEM, alasan="Basis data baru") as sesi:
                 buat_opd(
                     sesi,
-                    SISTEM,
+                    pelaku or SISTEM,
                     nama_pemda=dlg.pemda.text(),
                     nama_opd=dlg.opd.text(),
                     singkatan=dlg.singkatan.text(),

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
+from datetime import datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import (
     QComboBox,
+    QDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -22,11 +26,16 @@ from sqlalchemy import select
 from .. import __version__
 from ..domain import Eselon, Peran
 from ..model import Jabatan, Realisasi, Renstra
+from ..services.otorisasi import LABEL_PERAN
 from ..services.pelaku import Pelaku
 from . import dialog
 from .halaman.daftar import HALAMAN, KUNCI_HALAMAN
 from .halaman.dasar import Halaman
 from .konteks import Konteks
+
+if TYPE_CHECKING:
+    from .dialog_masuk import DialogGantiSandi, DialogMasuk
+    from .kunci_layar import KunciLayar
 
 PabrikHalaman = Callable[[Konteks, str], Halaman]
 
@@ -45,9 +54,23 @@ class JendelaUtama(QMainWindow):
         pabrik: PabrikHalaman,
         pengaturan: QSettings,
         ikon: QIcon | None = None,
+        *,
+        berakun: bool = False,
+        jam: Callable[[], float] | None = None,
+        kini: Callable[[], datetime] | None = None,
     ) -> None:
+        """``berakun``: the user logged in with an account (the Akun menu, the idle lock and
+        a role fixed by the account); otherwise single-user mode. ``jam``/``kini`` replace
+        the clocks of the idle lock and of the log-in services (tests)."""
         super().__init__()
         self.k = konteks
+        self.berakun = berakun
+        self._jam = jam
+        self._kini = kini
+        self.kunci_layar: KunciLayar | None = None
+        self._dialog_masuk: DialogMasuk | None = None
+        self._dialog_sandi: DialogGantiSandi | None = None
+        self._tutup_tanpa_tanya = False
         self._pabrik = pabrik
         self._pengaturan = pengaturan
         self._halaman: dict[str, Halaman] = {}
@@ -72,6 +95,8 @@ class JendelaUtama(QMainWindow):
             tunda=lambda: self.tumpukan.count() > 0 and self.halaman_aktif().ada_perubahan(),
         )
         # --- akhir tambahan basis data bersama ---
+        if berakun:
+            self._pasang_kunci_layar()
         self.resize(1280, 800)
 
     # --- construction -------------------------------------------------------------------------
@@ -172,6 +197,7 @@ class JendelaUtama(QMainWindow):
             edit.addAction(a)
         tampilan = menu.addMenu("&Tampilan")
         tampilan.addAction(self.aksi_segarkan)
+        self._bangun_menu_akun(menu.addMenu("A&kun"))
         bantuan = menu.addMenu("Ban&tuan")
         bantuan.addAction(tentang)
 
@@ -197,6 +223,25 @@ class JendelaUtama(QMainWindow):
         self.pilih_pelaku.setMinimumContentsLength(28)
         self.pilih_pelaku.currentIndexChanged.connect(self._pelaku_dipilih)
         bar.addWidget(self.pilih_pelaku)
+
+    def _bangun_menu_akun(self, menu: object) -> None:
+        self.aksi_ganti_sandi = self._aksi(
+            "&Ganti sandi…", None, self.ganti_sandi, "aksiGantiSandi"
+        )
+        self.aksi_kunci_layar = self._aksi(
+            "&Kunci layar", QKeySequence("Ctrl+L"), self.kunci, "aksiKunciLayar"
+        )
+        self.aksi_ganti_pengguna = self._aksi(
+            "Keluar dan &masuk sebagai pengguna lain…",
+            None,
+            self.ganti_pengguna,
+            "aksiGantiPengguna",
+        )
+        for a in (self.aksi_ganti_sandi, self.aksi_kunci_layar, self.aksi_ganti_pengguna):
+            menu.addAction(a)  # type: ignore[attr-defined]
+            a.setEnabled(self.berakun)
+            if not self.berakun:
+                a.setToolTip("Basis data ini belum memiliki akun pengguna.")
 
     def _bangun_status(self) -> None:
         self.status_db = QLabel(objectName="statusDatabase")
@@ -235,12 +280,7 @@ class JendelaUtama(QMainWindow):
         self.pilih_tahun.setCurrentIndex(max(self.pilih_tahun.findData(pilihan), 0))
         self.pilih_tahun.blockSignals(False)
         self.k.tahun = pilihan
-        self.pilih_pelaku.blockSignals(True)
-        self.pilih_pelaku.addItem(f"{self._pelaku_awal.label} (seluruh OPD)", None)
-        self._daftar_pelaku = [p for _, p in pelaku]
-        for i, (nama, _p) in enumerate(pelaku, start=1):
-            self.pilih_pelaku.addItem(nama, i)
-        self.pilih_pelaku.blockSignals(False)
+        self._isi_pilih_pelaku(pelaku)
         geometri = s.value("jendela/geometri")
         if isinstance(geometri, QByteArray):
             self.restoreGeometry(geometri)
@@ -328,9 +368,30 @@ class JendelaUtama(QMainWindow):
         data = self.pilih_pelaku.currentData()
         self.k.pelaku = self._pelaku_awal if data is None else self._daftar_pelaku[int(data) - 1]
 
+    def _isi_pilih_pelaku(self, pelaku: list[tuple[str, Pelaku]]) -> None:
+        """Single-user mode: the local planner or any position ("bekerja sebagai").
+        Logged in: only the account itself, whose role decides what may be changed."""
+        self.pilih_pelaku.blockSignals(True)
+        self.pilih_pelaku.clear()
+        if self.berakun:
+            p = self._pelaku_awal
+            self.pilih_pelaku.addItem(f"{p.label} ({LABEL_PERAN[p.peran]})", None)
+            self.pilih_pelaku.setEnabled(False)
+            self.pilih_pelaku.setToolTip("Peran mengikuti akun yang masuk (menu Akun).")
+            pelaku = []
+        else:
+            self.pilih_pelaku.addItem(f"{self._pelaku_awal.label} (seluruh OPD)", None)
+        self._daftar_pelaku = [p for _, p in pelaku]
+        for i, (nama, _p) in enumerate(pelaku, start=1):
+            self.pilih_pelaku.addItem(nama, i)
+        self.pilih_pelaku.blockSignals(False)
+
     def _perbarui_status(self) -> None:
         self.status_db.setText(f"Basis data: {self.k.db.label}")
-        self.status_pengguna.setText(f"Pengguna: {self.k.pelaku.label}")
+        p = self.k.pelaku
+        peran = LABEL_PERAN[p.peran]
+        teks = p.label if p.label == peran else f"{p.label} ({peran})"
+        self.status_pengguna.setText(f"Pengguna: {teks}")
         self.status_tahun.setText(f"Tahun: {self.k.tahun}")
 
     def impor_renstra(self) -> None:
@@ -371,9 +432,112 @@ class JendelaUtama(QMainWindow):
             f"<table cellspacing='0' cellpadding='1' style='font-size:small'>{baris}</table>",
         )
 
+    # --- account (issue 7) ---------------------------------------------------------------------
+    def _pasang_kunci_layar(self) -> None:
+        from ..services.pengguna import waktu_kunci_layar
+        from .kunci_layar import KunciLayar
+
+        self.kunci_layar = KunciLayar(
+            self,
+            waktu_kunci_layar(self.k.db),
+            jam=self._jam or time.monotonic,
+            kini=self._kini,
+            saat_terbuka=self._pakai_pengguna,
+        )
+
+    @property
+    def terkunci(self) -> bool:
+        return self.kunci_layar is not None and (
+            self.kunci_layar.terkunci or self._dialog_masuk is not None
+        )
+
+    def kunci(self) -> None:
+        """Ctrl+L: cover the window until the same user's password is given."""
+        if self.kunci_layar is not None and self._dialog_masuk is None:
+            self.kunci_layar.kunci()
+
+    def ganti_sandi(self) -> None:
+        if not self.berakun or self._dialog_sandi is not None:
+            return
+        from .dialog_masuk import DialogGantiSandi
+
+        dlg = DialogGantiSandi(
+            self.k.db, self.k.pelaku, jam=self._jam or time.monotonic, kini=self._kini, parent=self
+        )
+        self._dialog_sandi = dlg
+
+        def selesai(kode: int) -> None:
+            self._dialog_sandi = None
+            dlg.deleteLater()
+            if kode == QDialog.DialogCode.Accepted:
+                self.statusBar().showMessage("Sandi diganti.", 10000)
+
+        dlg.finished.connect(selesai)
+        dlg.open()
+
+    def ganti_pengguna(self) -> None:
+        """Log out and let another user log in, in the same window (unsaved edits are
+        settled first; the undo history of the previous user is dropped)."""
+        if self.kunci_layar is None or self.terkunci:
+            return
+        if not self._boleh_tinggalkan():
+            return
+        from .dialog_masuk import DialogMasuk
+
+        self.kunci_layar.ditahan = True
+        self.kunci_layar.penutup.tampil()
+        dlg = DialogMasuk(
+            self.k.db,
+            keterangan="Masuk sebagai pengguna lain. “Keluar” menutup program.",
+            jam=self._jam or time.monotonic,
+            kini=self._kini,
+            parent=self,
+        )
+        self._dialog_masuk = dlg
+        dlg.finished.connect(self._masuk_selesai)
+        dlg.open()
+
+    def _masuk_selesai(self, kode: int) -> None:
+        dlg, self._dialog_masuk = self._dialog_masuk, None
+        assert self.kunci_layar is not None and dlg is not None
+        hasil = dlg.hasil if kode == QDialog.DialogCode.Accepted else None
+        sandi, dlg.sandi_dipakai = dlg.sandi_dipakai, None
+        dlg.deleteLater()
+        if hasil is not None and hasil.harus_ganti_sandi:
+            from .dialog_masuk import DialogGantiSandi
+
+            ganti = DialogGantiSandi(self.k.db, hasil.pelaku, sandi_lama=sandi, parent=self)
+            if ganti.exec() != QDialog.DialogCode.Accepted:
+                hasil = None
+        self.kunci_layar.ditahan = False
+        if hasil is None:
+            self._tutup_tanpa_tanya = True
+            self.close()
+            return
+        for h in self._halaman.values():
+            h.undo_stack.clear()
+        self.kunci_layar.penutup.hide()
+        self._pakai_pengguna(hasil.pelaku)
+        self.statusBar().showMessage(f"Masuk sebagai {hasil.pelaku.label}.", 10000)
+
+    def _pakai_pengguna(self, pelaku: Pelaku) -> None:
+        """After a log-in or an unlock: the account as it is now (its role may have been
+        changed by an administrator meanwhile)."""
+        from ..services.pengguna import waktu_kunci_layar
+
+        self._pelaku_awal = pelaku
+        self._isi_pilih_pelaku([])
+        self.k.pelaku = pelaku
+        if self.kunci_layar is not None:
+            self.kunci_layar.atur_menit(waktu_kunci_layar(self.k.db))
+        self._perbarui_status()
+
     # --- closing ----------------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:
-        if not self._boleh_tinggalkan():
+        if self.terkunci and not self._tutup_tanpa_tanya:
+            event.ignore()  # a locked window is not closed by whoever sits at the PC
+            return
+        if not self._tutup_tanpa_tanya and not self._boleh_tinggalkan():
             event.ignore()
             return
         s = self._pengaturan
@@ -387,4 +551,6 @@ class JendelaUtama(QMainWindow):
             h.simpan_keadaan(s)
         s.sync()
         self.pantau.hentikan()  # basis data bersama (issue 8)
+        if self.kunci_layar is not None:
+            self.kunci_layar.hentikan()
         event.accept()
