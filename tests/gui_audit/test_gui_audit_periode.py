@@ -206,3 +206,21 @@ def test_kabid_dan_pembaca_tidak_dapat_menutup_atau_membuka(
         assert "tidak berwenang" in tombol.toolTip()
     assert "hanya Administrator, Perencana dan Kepala Dinas" in periode.tombol_tutup.toolTip()
     assert "hanya Administrator dan Kepala Dinas" in periode.tombol_buka.toolTip()
+
+
+def test_halaman_audit_dimuat_ulang_setelah_perubahan_di_halaman_lain(
+    jendela: JendelaUtama, pelaku: dict[str, Pelaku]
+) -> None:
+    jendela.buka_halaman("audit")
+    audit = jendela.halaman_aktif()
+    assert isinstance(audit, HalamanAudit)
+    sebelum = audit.model.total
+    jendela.k.pelaku = pelaku["admin"]
+    jendela.buka_halaman("periode")
+    h = jendela.halaman_aktif()
+    assert isinstance(h, HalamanPeriode)
+    assert h.tutup_triwulan()
+    jendela.buka_halaman("audit")
+    assert audit.model.total == sebelum + 1
+    assert audit.model.baris(0).label_aksi == "Tutup triwulan"
+    assert audit.pilih_pengguna.findData("admin") >= 0  # the filter lists follow the trail
