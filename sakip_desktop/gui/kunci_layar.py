@@ -206,7 +206,6 @@ class KunciLayar(QObject):
         dlg.setModal(True)
         self.dialog = dlg
         dlg.show()
-        dlg.raise_()
         dlg.activateWindow()
         self.terkunciBerubah.emit(True)
 
