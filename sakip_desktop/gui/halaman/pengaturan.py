@@ -165,12 +165,17 @@ class TabPengguna(QWidget):
         self.label_larangan = QLabel("", objectName="labelLaranganPengguna")
         self.label_larangan.setWordWrap(True)
         self.label_larangan.setTextFormat(Qt.TextFormat.RichText)
-        tata.addWidget(self.label_larangan)
         self.tombol_pertama = QPushButton(
             "Buat Administrator pertama…", objectName="tombolAdminPertama"
         )
         self.tombol_pertama.clicked.connect(self._admin_pertama)
-        tata.addWidget(self.tombol_pertama, alignment=Qt.AlignmentFlag.AlignLeft)
+        self.kotak_larangan = QWidget(objectName="kotakLaranganPengguna")
+        tl = QVBoxLayout(self.kotak_larangan)
+        tl.setContentsMargins(0, 0, 0, 0)
+        tl.addWidget(self.label_larangan)
+        tl.addWidget(self.tombol_pertama, alignment=Qt.AlignmentFlag.AlignLeft)
+        tl.addStretch(1)
+        tata.addWidget(self.kotak_larangan, 1)
 
         self.isi = QWidget(objectName="isiPengguna")
         ti = QVBoxLayout(self.isi)
@@ -232,7 +237,7 @@ class TabPengguna(QWidget):
                 f"sebagai {escape(pelaku.label)} ({LABEL_PERAN[pelaku.peran]}). Untuk menambah "
                 "akun, mengubah peran atau mengatur ulang sandi, hubungi Administrator."
             )
-        self.label_larangan.setVisible(not boleh)
+        self.kotak_larangan.setVisible(not boleh)
         self.isi.setEnabled(boleh)
         self.isi.setVisible(boleh)
         if not boleh:
@@ -677,6 +682,8 @@ class TabCadangan(QWidget):
 
         self.kotak_atur = QGroupBox("Tempat cadangan")
         fa = QFormLayout(self.kotak_atur)
+        fa.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        fa.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
         self.folder = QLineEdit(objectName="isianFolderCadangan")
         self.folder.setReadOnly(True)
         baris_folder = QHBoxLayout()
@@ -694,16 +701,23 @@ class TabCadangan(QWidget):
             "Simpan pengaturan cadangan", objectName="tombolSimpanCadangan"
         )
         self.tombol_simpan.clicked.connect(self.simpan_pengaturan)
-        fa.addRow("Folder:", baris_folder)
-        fa.addRow(
-            "",
-            _keterangan(
-                "Sebaiknya di luar PC ini: drive USB atau folder jaringan. Cadangan otomatis "
-                "dibuat saat basis data dibuka dan ditutup."
-            ),
+        isian_folder = QWidget()
+        tf = QVBoxLayout(isian_folder)
+        tf.setContentsMargins(0, 0, 0, 0)
+        tf.addLayout(baris_folder)
+        keterangan = _keterangan(
+            "Sebaiknya di luar PC ini: drive USB atau folder jaringan. Cadangan otomatis dibuat "
+            "saat basis data dibuka dan ditutup; cadangan manual dan salinan pengaman tidak "
+            "pernah dihapus otomatis."
         )
-        fa.addRow("Cadangan otomatis disimpan:", self.simpan_n)
-        fa.addRow("", self.tombol_simpan)
+        tf.addWidget(keterangan)
+        fa.addRow("Folder:", isian_folder)
+        baris_n = QHBoxLayout()
+        self.simpan_n.setMinimumWidth(140)
+        baris_n.addWidget(self.simpan_n)
+        baris_n.addStretch(1)
+        baris_n.addWidget(self.tombol_simpan)
+        fa.addRow("Cadangan otomatis disimpan:", baris_n)
         tata.addWidget(self.kotak_atur)
 
         aksi = QHBoxLayout()
