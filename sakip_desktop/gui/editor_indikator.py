@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QWidget
 from ..angka import AngkaTidakSah, format_angka, parse_angka_opsional
 from ..domain import Agregasi, JenisIndikator, Polaritas
 from ..services.indikator import DataIndikator
-from .hak import atur_hanya_baca
+from .hak import GAYA_PESAN_BACA, atur_hanya_baca
 from .ui.ui_form_indikator import Ui_FormIndikator
 
 SATUAN_UMUM = ("%", "orang", "perusahaan", "loker", "KK", "lokasi", "kali", "dokumen", "unit")
@@ -72,6 +72,7 @@ class EditorIndikator(QWidget):
         self._awal: DataIndikator | None = None
         self._kotor = False
         self._hanya_baca = False
+        self._gaya_pesan = self.ui.pesan.styleSheet()
         self.kosongkan()
 
     def kosongkan(self, *, boleh_ubah: bool = True, alasan: str = "") -> None:
@@ -100,6 +101,7 @@ class EditorIndikator(QWidget):
             w.blockSignals(False)
         self._hanya_baca = not boleh_ubah
         atur_hanya_baca(self, not boleh_ubah)
+        u.pesan.setStyleSheet(self._gaya_pesan if boleh_ubah else GAYA_PESAN_BACA)
         u.pesan.setText(
             "" if boleh_ubah else (alasan or "Hanya baca: indikator ini di luar cakupan Anda.")
         )

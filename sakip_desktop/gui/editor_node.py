@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QPlainTextEdit, QWidget
 from ..domain import JenisNode
 from ..services.pohon_baca import InfoNode
 from ..services.pohon_edit import KODE_POLA_PERMENDAGRI
+from .hak import GAYA_PESAN_BACA, atur_hanya_baca
 from .ui.ui_form_node import Ui_FormNode
 
 BERKODE = (JenisNode.PROGRAM, JenisNode.KEGIATAN, JenisNode.SUB_KEGIATAN)
@@ -36,6 +37,7 @@ class EditorNode(QWidget):
         self._awal: dict[str, Any] = {}
         self._kotor = False
         self._hanya_baca = True
+        self._gaya_pesan = self.ui.pesan.styleSheet()
         for w in (self.ui.uraian, self.ui.sasaran, self.ui.keterangan):
             w.textChanged.connect(self._periksa)
         self.ui.kode.textChanged.connect(self._periksa)
@@ -88,9 +90,8 @@ class EditorNode(QWidget):
             self.ui.label_sasaran.setVisible(tampak_sasaran)
             bisa = boleh_ubah and not info.milik_rpjmd
             self._hanya_baca = not bisa
-            for w in widgets:
-                w.setReadOnly(not bisa)
-            self.ui.pemilik.setEnabled(bisa)
+            atur_hanya_baca(self, not bisa)
+            self.ui.pesan.setStyleSheet(GAYA_PESAN_BACA if not bisa else self._gaya_pesan)
             if not bisa:
                 if not alasan:
                     alasan = (

@@ -64,6 +64,12 @@ GAYA_LENCANA = (
 )
 """The PK page's "DRAF · hanya baca" badge."""
 
+GAYA_ISIAN_BACA = "background:#f2f2f2; color:#333;"
+"""A read-only text field: greyed, so it does not look like one waiting for input."""
+
+GAYA_PESAN_BACA = "color: #7a5200;"
+"""A form's message line saying why it is read-only (not the red of a validation error)."""
+
 
 @dataclass(frozen=True)
 class Izin:
@@ -340,6 +346,7 @@ def atur_hanya_baca(wadah: QWidget, hanya_baca: bool, kecuali: tuple[QWidget, ..
             continue  # an editable combo box's own line edit: the combo box decides
         if isinstance(w, (QLineEdit, QPlainTextEdit, QTextEdit, QAbstractSpinBox)):
             w.setReadOnly(hanya_baca)
+            w.setStyleSheet(GAYA_ISIAN_BACA if hanya_baca else "")
             if isinstance(w, QAbstractSpinBox):
                 w.setButtonSymbols(
                     QAbstractSpinBox.ButtonSymbols.NoButtons
