@@ -128,8 +128,7 @@ class HakJendela:
             jabatan = sesi.get(Jabatan, pelaku.jabatan_id) if pelaku.jabatan_id else None
             self._unit_sendiri = jabatan.unit_id if jabatan is not None else None
         self._hak = hak_akses(pelaku)
-        self._unit_node.clear()
-        self._untuk = pelaku
+        self._untuk = pelaku  # a node's unit does not depend on who asks: that cache stays
 
     @property
     def pelaku(self) -> Pelaku:
@@ -159,6 +158,15 @@ class HakJendela:
         if node.id not in self._unit_node:
             self._unit_node[node.id] = unit_node(sesi, node)
         return self._unit_node[node.id]
+
+    def siapkan_unit_node(self, node_ids: list[uuid.UUID]) -> None:
+        """Read the units of many nodes in one session (before asking `boleh_node` for each)."""
+        kurang = [n for n in node_ids if n not in self._unit_node]
+        if not kurang:
+            return
+        with self.k.baca() as sesi:
+            for node in sesi.scalars(select(NodeKinerja).where(NodeKinerja.id.in_(kurang))):
+                self._unit_node[node.id] = unit_node(sesi, node)
 
     def unit_node(self, node_id: uuid.UUID) -> uuid.UUID | None:
         self._pastikan()

@@ -161,6 +161,10 @@ class ModelPohon(QAbstractItemModel):
             kiri = self.createIndex(s.baris(), 0, s)
             self.dataChanged.emit(kiri, kiri.siblingAtColumn(len(KOLOM) - 1))
 
+    def id_dimuat(self) -> list[uuid.UUID]:
+        """The ids of every loaded node."""
+        return list(self._per_id)
+
     def setel_boleh_ubah(self) -> None:
         """Ask ``boleh_ubah`` again for every loaded node (the acting user changed)."""
         for s in self._per_id.values():

@@ -205,3 +205,47 @@ def test_kabid_tidak_menambah_di_tingkat_teratas(  # type: ignore[no-untyped-def
     assert not h.tombol_tambah.isEnabled()
     assert "tingkat teratas" in h.tombol_tambah.toolTip()
     assert h.tambah_anak(JenisNode.TUJUAN) is None  # refused before asking the services
+
+
+def test_hak_murah_tanpa_baca_per_baris(  # type: ignore[no-untyped-def]
+    qtbot,
+    jendela: JendelaUtama,
+    kabid: Pelaku,
+    node_id: Callable[[str], uuid.UUID],
+    monkeypatch,
+) -> None:
+    """Switching to the Kabid reads the scope once; painting the tree and the grids (rows,
+    flags, colours) reads nothing."""
+    h = pohon(jendela)
+    h.tampilkan_node(node_id(NODE_ASING))  # its programs loaded too
+    asli = jendela.k.baca
+    dibaca: list[int] = []
+
+    def baca():  # type: ignore[no-untyped-def]
+        dibaca.append(1)
+        return asli()
+
+    monkeypatch.setattr(jendela.k, "baca", baca)
+    jendela.k.pelaku = kabid
+    assert len(dibaca) < 15, len(dibaca)  # scope, units of loaded nodes, the selection's forms
+    dibaca.clear()
+
+    def semua(indeks):  # type: ignore[no-untyped-def]
+        for r in range(h.model.rowCount(indeks)):
+            anak = h.model.index(r, 0, indeks)
+            yield anak
+            yield from semua(anak)
+
+    baris = list(semua(h.model.index(-1, -1)))
+    assert len(baris) > 10
+    for indeks in baris:
+        for kolom in range(h.model.columnCount()):
+            i = indeks.siblingAtColumn(kolom)
+            i.flags()
+            for peran in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ForegroundRole):
+                i.data(peran)
+    h.pohon.viewport().repaint()
+    h.grid_tahun.viewport().repaint()
+    assert not dibaca
+    abu = [i for i in baris if i.data(Qt.ItemDataRole.ForegroundRole) is not None]
+    assert abu and len(abu) < len(baris)  # the other bidang's rows grey, the Kabid's not

@@ -309,6 +309,8 @@ class HalamanPohon(Halaman):
         """Another acting user: same tree, their permissions; the old undo history is not
         theirs to replay."""
         self.undo_stack.clear()
+        if self.hak.hak.ubah_rencana and not self.hak.hak.ubah_rencana_semua:
+            self.hak.siapkan_unit_node(self.model.id_dimuat())  # one read, not one per row
         self.model.setel_boleh_ubah()
         self._pilihan_berubah()
 
