@@ -162,3 +162,35 @@ def test_kabid_tidak_dapat_mengelola_pengguna(
     assert not halaman_kabid.tab_capaian.label_hak.isHidden()
     assert not halaman_kabid.tab_kunci.tombol_simpan.isEnabled()
     assert not halaman_kabid.tab_cadangan.tombol_simpan.isEnabled()
+
+
+def test_mode_satu_pengguna_membuat_administrator_pertama(
+    qtbot,  # type: ignore[no-untyped-def]
+    buka,  # type: ignore[no-untyped-def]
+    db_demo: Database,
+) -> None:
+    from sakip_desktop.gui.konteks import PERENCANA_LOKAL
+
+    h = buka(PERENCANA_LOKAL).halaman_aktif()
+    assert isinstance(h, HalamanPengaturan)
+    t = h.tab_pengguna
+    assert not t.isi.isVisible() and t.tombol_pertama.isVisible()
+    assert "belum memiliki akun pengguna" in t.label_larangan.text()
+    qtbot.mouseClick(t.tombol_pertama, Qt.MouseButton.LeftButton)
+    d = t.dialog_aktif
+    assert d is not None and not d.peran.isEnabled() and d.sandi.isEnabled()
+    assert d.peran_terpilih() is Peran.ADMINISTRATOR
+    qtbot.keyClicks(d.username, "kepala.tu")
+    qtbot.keyClicks(d.sandi, "sandi-pertama-1")
+    qtbot.keyClicks(d.ulang, "sandi-pertama-2")
+    _simpan(qtbot, d)
+    assert d.isVisible() and "tidak sama" in d.galat.text()
+    d.ulang.clear()
+    qtbot.keyClicks(d.ulang, "sandi-pertama-1")
+    _simpan(qtbot, d)
+    assert not d.isVisible()
+    hasil = layanan.masuk(db_demo, "kepala.tu", "sandi-pertama-1")
+    assert hasil.pelaku.peran is Peran.ADMINISTRATOR
+    # the window still works as before until it is opened again; the offer is gone
+    assert not t.tombol_pertama.isVisible()
+    assert "Hanya Administrator" in t.label_larangan.text()

@@ -966,6 +966,9 @@ class TabCadangan(QWidget):
         finally:
             db.tutup()
         self.hasil_pulih = hasil
+        grup = getattr(self.window(), "undo_group", None)
+        for tumpukan in grup.stacks() if grup is not None else []:
+            tumpukan.clear()  # an undo would replay an edit onto the restored data
         with self.k.baca() as sesi:
             if sesi.get(Opd, self.k.opd_id) is None:  # a backup of another agency's data
                 self.k.opd_id = pilih_opd(sesi).id
