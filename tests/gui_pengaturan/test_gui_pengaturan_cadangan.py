@@ -211,3 +211,28 @@ def test_ukuran_berkas_format_indonesia() -> None:
     assert teks_ukuran(100) == "1 KB"
     assert teks_ukuran(1_263_616) == "1.234 KB"
     assert teks_ukuran(12_900_000) == "12,3 MB"
+
+
+@hanya_sqlite
+def test_pulihkan_memakai_kunci_berkas_yang_dipegang_jendela(
+    halaman_admin: HalamanPengaturan,
+    admin: Pelaku,
+    db_demo: Database,
+    galat: list[tuple[str, str]],
+) -> None:
+    from sakip_desktop.storage.kunci_berkas import KunciBerkas
+
+    assert db_demo.path is not None
+    kunci = KunciBerkas(db_demo.path).ambil()  # as gui/aplikasi.py holds it
+    halaman_admin.k.kunci_berkas = kunci
+    try:
+        t = halaman_admin.tab_cadangan
+        cadangan = t.cadangkan()
+        assert cadangan is not None
+        layanan.tambah_pengguna(db_demo, admin, "sesudah", Peran.PEMBACA, sandi="sandi-sesudah-1")
+        assert t.pulihkan(cadangan), galat
+        assert kunci.dipegang  # the window keeps its lock through the restore
+        with pytest.raises(layanan.GagalMasuk):
+            layanan.masuk(db_demo, "sesudah", "sandi-sesudah-1")
+    finally:
+        kunci.lepas()
