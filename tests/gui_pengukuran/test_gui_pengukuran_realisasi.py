@@ -105,11 +105,6 @@ def test_komponen_tw2_bpjs_dihitung_saat_diketik_lalu_ctrl_s(
     assert sel_monitoring(monitoring, "BPJS", "Realisasi\nII") == "2,02%"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="gui/halaman/tabel.py reloads on dataBerubah only while visible and not when shown "
-    "again, so a Monitoring IKU page opened before the save shows the old figures until F5",
-)
 def test_monitoring_yang_sudah_dibuka_mengikuti_simpanan(
     qtbot,  # type: ignore[no-untyped-def]
     jendela: JendelaUtama,
