@@ -87,6 +87,13 @@ def jalankan(argv: list[str]) -> int:
     if not tangkapan:
         sys.excepthook = _tangkap_galat_program
     jendela.show()
+    if os.environ.get("SAKIP_UKUR_MULAI"):  # tests/benchmarks: report "shown", then quit
+
+        def siap() -> None:
+            print("SIAP", flush=True)
+            app.exit(0)
+
+        QTimer.singleShot(0, siap)
 
     def cadangan_buka() -> None:
         pesan = cadangan_otomatis_jendela(jendela, "buka")
@@ -96,13 +103,6 @@ def jalankan(argv: list[str]) -> int:
             dialog.kabari(jendela, "Cadangan otomatis gagal", pesan)
 
     QTimer.singleShot(0, cadangan_buka)  # after the window is shown: a quick start
-    if os.environ.get("SAKIP_UKUR_MULAI"):  # tests/benchmarks: report "shown", then quit
-
-        def siap() -> None:
-            print("SIAP", flush=True)
-            app.exit(0)
-
-        QTimer.singleShot(0, siap)
     if tangkapan:
         tujuan = Path(args.screenshot)
 

@@ -168,6 +168,7 @@ class DialogMasuk(_DialogSandi):
             "Masuk — SAKIP Desktop", "Masuk", teks_batal="Keluar", jam=jam, kini=kini, parent=parent
         )
         self.setObjectName("dialogMasuk")
+        self.setMinimumWidth(480)
         self._db = db
         self.hasil: HasilMasuk | None = None
         self.sandi_dipakai: str | None = None
@@ -175,7 +176,7 @@ class DialogMasuk(_DialogSandi):
         judul = QLabel("<b style='font-size:15pt'>SAKIP Desktop</b>")
         self.tata.addWidget(judul)
         self.tata.addWidget(QLabel(keterangan or "Masuk dengan akun pengguna Anda.", wordWrap=True))
-        basis = QLabel(f"Basis data: {db.label}", wordWrap=True, styleSheet="color: #5f6368;")
+        basis = QLabel(f"Basis data: {db.label}", styleSheet="color: #5f6368;")
         basis.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.tata.addWidget(basis)
         self.isian_username = QLineEdit(username, objectName="isianUsername")

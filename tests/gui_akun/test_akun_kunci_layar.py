@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import SANDI_ADMIN, SANDI_RINA, Jam
+from bantu_akun import SANDI_ADMIN, SANDI_RINA, Jam
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QKeySequence, QUndoCommand
 from PySide6.QtWidgets import QDialog

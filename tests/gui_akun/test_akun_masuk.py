@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import contextlib
 
-from conftest import SANDI_ADMIN, SANDI_RINA, Jam
+from bantu_akun import SANDI_ADMIN, SANDI_RINA, Jam
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 from sqlalchemy import select
