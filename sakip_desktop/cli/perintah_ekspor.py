@@ -38,7 +38,7 @@ def daftarkan(sub: Any) -> None:
     eks.set_defaults(jalankan=_export)
 
     ang = sub.add_parser(
-        "anggaran", help="anggaran per sasaran: pagu, porsi, realisasi dan % serapan"
+        "anggaran", help="anggaran per sasaran: pagu, porsi, realisasi dan %% serapan"
     )
     ang.add_argument("--year", type=jenis_argumen.tahun, required=True, metavar="TAHUN")
     ang.add_argument("--triwulan", type=jenis_argumen.triwulan, metavar="N")
