@@ -13,13 +13,13 @@ from gui_peran_bantu import BIDANG_ASING, NODE_ASING, NODE_SENDIRI, PERENCANA
 from PySide6.QtCore import Qt
 from sqlalchemy import select
 
-from sakip_desktop.domain import DokumenTarget, JenisNode
+from sakip_desktop.domain import DokumenTarget, JenisNode, Peran
 from sakip_desktop.gui.halaman.pohon import HalamanPohon
 from sakip_desktop.gui.jendela_utama import JendelaUtama
 from sakip_desktop.gui.konteks import GAGAL
 from sakip_desktop.gui.model_pohon import K_URAIAN
 from sakip_desktop.kalkulasi import NilaiTarget
-from sakip_desktop.model import Indikator, NodeKinerja, Target
+from sakip_desktop.model import Indikator, Jabatan, NodeKinerja, Target
 from sakip_desktop.services import pohon_edit
 from sakip_desktop.services.indikator import data_indikator, ubah_indikator
 from sakip_desktop.services.pelaku import Pelaku
@@ -249,3 +249,34 @@ def test_hak_murah_tanpa_baca_per_baris(  # type: ignore[no-untyped-def]
     assert not dibaca
     abu = [i for i in baris if i.data(Qt.ItemDataRole.ForegroundRole) is not None]
     assert abu and len(abu) < len(baris)  # the other bidang's rows grey, the Kabid's not
+
+
+def test_kadis_dan_kasi_tidak_mengubah_pohon(  # type: ignore[no-untyped-def]
+    jendela: JendelaUtama, node_id: Callable[[str], uuid.UUID]
+) -> None:
+    """Their scope covers the node (the whole OPD, their own seksi), yet the services let
+    neither change the plan: the window must not offer it either."""
+    with jendela.k.baca() as sesi:
+        jabatan = {
+            n: sesi.scalars(select(Jabatan.id).where(Jabatan.nama == n)).one()
+            for n in ("Kepala Dinas Tenaga Kerja", "Kepala Seksi Kelembagaan Pelatihan")
+        }
+    h = pohon(jendela)
+    kegiatan = node_id("Pembinaan Kelompok Masyarakat Pelatihan Kerja")  # that seksi's
+    for pelaku, alasan in (
+        (
+            Pelaku("kadis", Peran.KEPALA_DINAS, jabatan["Kepala Dinas Tenaga Kerja"]),
+            "Hanya baca: peran Kepala Dinas membaca",
+        ),
+        (
+            Pelaku("kasi", Peran.KASI, jabatan["Kepala Seksi Kelembagaan Pelatihan"]),
+            "Hanya baca: peran Kepala Seksi mengisi realisasi seksinya",
+        ),
+    ):
+        jendela.k.pelaku = pelaku
+        assert h.tampilkan_node(kegiatan)
+        assert not h.izin and h.lencana.text().startswith(alasan)
+        assert h.editor.ui.uraian.isReadOnly()
+        assert not h.tombol_hapus.isVisibleTo(h) and not h.tombol_simpan.isVisibleTo(h)
+        assert not h.model.indeks_id(kegiatan).flags() & Qt.ItemFlag.ItemIsDragEnabled
+        assert not h.model_tahun.index(0, 0).flags() & Qt.ItemFlag.ItemIsEditable
