@@ -280,3 +280,24 @@ def test_kadis_dan_kasi_tidak_mengubah_pohon(  # type: ignore[no-untyped-def]
         assert not h.tombol_hapus.isVisibleTo(h) and not h.tombol_simpan.isVisibleTo(h)
         assert not h.model.indeks_id(kegiatan).flags() & Qt.ItemFlag.ItemIsDragEnabled
         assert not h.model_tahun.index(0, 0).flags() & Qt.ItemFlag.ItemIsEditable
+
+
+def test_kabid_menyerahkan_node_menjadi_hanya_baca(  # type: ignore[no-untyped-def]
+    jendela: JendelaUtama, kabid: Pelaku, node_id: Callable[[str], uuid.UUID]
+) -> None:
+    """Giving a node of the bidang to another bidang's Kabid: saved, then read-only at once
+    (the kegiatan below keep their own seksi owners, so they stay the Kabid's)."""
+    jendela.k.pelaku = kabid
+    h = pohon(jendela)
+    nid = node_id(NODE_SENDIRI)
+    h.tampilkan_node(nid)
+    pemilik = h.editor.ui.pemilik
+    i = pemilik.findText("Kepala Bidang Penempatan", Qt.MatchFlag.MatchStartsWith)
+    assert i > 0
+    pemilik.setCurrentIndex(i)
+    assert h.simpan()
+    assert h.node_terpilih().id == nid
+    assert not h.izin
+    assert h.lencana.text().startswith("Hanya baca: node ini milik Bidang Penempatan")
+    assert not h.model.indeks_id(nid).flags() & Qt.ItemFlag.ItemIsDragEnabled
+    assert not h.model_tahun.index(0, 0).flags() & Qt.ItemFlag.ItemIsEditable

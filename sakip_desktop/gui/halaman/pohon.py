@@ -309,6 +309,10 @@ class HalamanPohon(Halaman):
         """Another acting user: same tree, their permissions; the old undo history is not
         theirs to replay."""
         self.undo_stack.clear()
+        self._hitung_ulang_hak()
+
+    def _hitung_ulang_hak(self) -> None:
+        """Decide again which loaded nodes may be changed, and reload the selection's forms."""
         if self.hak.hak.ubah_rencana and not self.hak.hak.ubah_rencana_semua:
             self.hak.siapkan_unit_node(self.model.id_dimuat())  # one read, not one per row
         self.model.setel_boleh_ubah()
@@ -637,6 +641,8 @@ class HalamanPohon(Halaman):
         simpul = self.model.simpul_id(info.id)
         if simpul is not None and simpul.info is not None:
             self.editor.ganti_info(simpul.info)
+        if "pemilik_id" in baru:  # the node (and the nodes below it) may now be another unit's
+            self._hitung_ulang_hak()
         return True
 
     def _isi_menu_tambah(self) -> None:
