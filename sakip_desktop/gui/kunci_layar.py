@@ -81,6 +81,7 @@ class DialogBukaKunci(_DialogSandi):
     (the account as it is now: an administrator may have changed its role meanwhile)."""
 
     terbuka = Signal(object)
+    tutupDiminta = Signal()
 
     def __init__(
         self,
@@ -92,11 +93,17 @@ class DialogBukaKunci(_DialogSandi):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(
-            "Layar terkunci — SAKIP Desktop", "Buka kunci", jam=jam, kini=kini, parent=parent
+            "Layar terkunci — SAKIP Desktop",
+            "Buka kunci",
+            teks_batal="Tutup program…",
+            jam=jam,
+            kini=kini,
+            parent=parent,
         )
         self.setObjectName("dialogBukaKunci")
         self.setWindowFlag(Qt.WindowType.WindowCloseButtonHint, False)
-        self.tombol_batal.hide()
+        self.tombol_kotak.rejected.disconnect()
+        self.tombol_kotak.rejected.connect(self._minta_tutup)
         self._db = db
         self._pelaku = pelaku
         self.tata.addWidget(
@@ -131,6 +138,20 @@ class DialogBukaKunci(_DialogSandi):
         self.isian_sandi.clear()
         self.terbuka.emit(pelaku)
         self.accept()
+
+    def _minta_tutup(self) -> None:
+        """A way out for whoever cannot unlock (a forgotten password, a deactivated
+        account): close the program, dropping the edits that were not saved."""
+        from . import dialog
+
+        if dialog.tanya(
+            self,
+            "Tutup program",
+            "Tutup SAKIP Desktop tanpa membuka kunci? Isian yang belum disimpan akan hilang; "
+            "data yang sudah disimpan tetap aman.",
+            tombol_ya="Tutup program",
+        ):
+            self.tutupDiminta.emit()
 
     def reject(self) -> None:
         """Esc does not unlock."""
@@ -203,6 +224,7 @@ class KunciLayar(QObject):
         self.penutup.tampil()
         dlg = DialogBukaKunci(db, pelaku, jam=self._jam, kini=self._kini, parent=self._jendela)
         dlg.terbuka.connect(self._terbuka)
+        dlg.tutupDiminta.connect(self._tutup_program)
         dlg.setModal(True)
         self.dialog = dlg
         dlg.show()
@@ -218,6 +240,14 @@ class KunciLayar(QObject):
         if self._saat_terbuka is not None:
             self._saat_terbuka(pelaku)
         self.terkunciBerubah.emit(False)
+
+    def _tutup_program(self) -> None:
+        dlg, self.dialog = self.dialog, None
+        if dlg is not None:
+            dlg.done(QDialog.DialogCode.Rejected)
+            dlg.deleteLater()
+        self._jendela._tutup_tanpa_tanya = True  # type: ignore[attr-defined]
+        self._jendela.close()
 
     def hentikan(self) -> None:
         """Stop watching (the window closes)."""

@@ -201,3 +201,18 @@ def test_ganti_sandi_dari_menu(qtbot, jendela_akun: JendelaUtama) -> None:  # ty
     assert dlg.result() == QDialog.DialogCode.Accepted
     assert w.statusBar().currentMessage() == "Sandi diganti."
     assert masuk(w.k.db, "rina", "sandi-baru-rina").pelaku.username == "rina"
+
+
+def test_tutup_program_dari_layar_terkunci(  # type: ignore[no-untyped-def]
+    qtbot, jendela_akun: JendelaUtama, tanpa_tanya: list[str]
+) -> None:
+    w = jendela_akun
+    pohon_kotor(qtbot, w)
+    w.kunci()
+    kl = w.kunci_layar
+    assert kl is not None and kl.dialog is not None
+    assert kl.dialog.tombol_batal.text() == "Tutup program…"
+    klik(qtbot, kl.dialog.tombol_batal)
+    assert "Isian yang belum disimpan akan hilang" in tanpa_tanya[-1]
+    qtbot.waitUntil(lambda: not w.isVisible())
+    assert not kl.terkunci
