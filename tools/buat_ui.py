@@ -22,8 +22,9 @@ def uic() -> str:
 
 
 def kompilasi(ui: Path) -> str:
-    hasil = subprocess.run([uic(), "--no-autoconnection", str(ui)], capture_output=True,
-                           text=True, check=True)
+    hasil = subprocess.run(
+        [uic(), "--no-autoconnection", str(ui)], capture_output=True, text=True, check=True
+    )
     badan = "\n".join(
         baris for baris in hasil.stdout.splitlines() if not baris.startswith("## Created by")
     )

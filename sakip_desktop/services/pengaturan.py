@@ -85,9 +85,7 @@ def _periksa(kunci: str, nilai: Any) -> Any:
     if kunci == "kolom_satuan_pk" and not isinstance(nilai, bool):
         raise InputTidakSah(f"{nama}: harus ya atau tidak.", field=kunci)
     bulat = isinstance(nilai, int) and not isinstance(nilai, bool)
-    if kunci in ("simpan_cadangan", "ukuran_maks_bukti_mb") and not (
-        bulat and 1 <= nilai <= 1000
-    ):
+    if kunci in ("simpan_cadangan", "ukuran_maks_bukti_mb") and not (bulat and 1 <= nilai <= 1000):
         raise InputTidakSah(f"{nama}: bilangan bulat 1–1000.", field=kunci)
     if kunci == "batas_atas_capaian" and nilai is not None:
         nilai = Decimal(str(nilai))

@@ -34,8 +34,9 @@ app.exec()
 
 def ukur(perintah: list[str], env: dict[str, str]) -> float:
     mulai = time.perf_counter()
-    proses = subprocess.Popen(perintah, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
-                              text=True, env=env)
+    proses = subprocess.Popen(
+        perintah, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=env
+    )
     assert proses.stdout is not None
     for baris in proses.stdout:
         if baris.strip() == "SIAP":
@@ -51,18 +52,31 @@ def main() -> int:
     p = argparse.ArgumentParser()
     p.add_argument("--ulang", type=int, default=5)
     args = p.parse_args()
-    env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen"),
-           "SAKIP_UKUR_MULAI": "1"}
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen"),
+        "SAKIP_UKUR_MULAI": "1",
+    }
     with tempfile.TemporaryDirectory() as folder:
         db = Path(folder) / "demo.sqlite3"
-        subprocess.run([sys.executable, "-m", "sakip_desktop.cli.main", "--database", str(db),
-                        "demo"], check=True, capture_output=True)
+        subprocess.run(
+            [sys.executable, "-m", "sakip_desktop.cli.main", "--database", str(db), "demo"],
+            check=True,
+            capture_output=True,
+        )
         salinan = Path(folder) / "salinan.sqlite3"
         calon = {
             "PySide6 polos (QMainWindow + QTreeView)": [sys.executable, "-c", POLOS],
             "SAKIP Desktop, demo, halaman pohon": [
-                sys.executable, "-m", "sakip_desktop", "--database", str(salinan),
-                "--data-dir", folder, "--page", "pohon",
+                sys.executable,
+                "-m",
+                "sakip_desktop",
+                "--database",
+                str(salinan),
+                "--data-dir",
+                folder,
+                "--page",
+                "pohon",
             ],
         }
         hasil: dict[str, list[float]] = {k: [] for k in calon}
