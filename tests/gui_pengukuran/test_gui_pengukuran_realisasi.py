@@ -321,3 +321,36 @@ def test_disimpan_orang_lain_saat_mengetik_ditanyakan(
     else:
         assert hasil and tersimpan("IKP.01", 2020, 2).nilai == 60
         assert sel(h, "IKP.01", K_REALISASI) == "60" and not h.ada_perubahan()
+
+
+def test_riwayat_realisasi_terpilih(
+    qtbot,  # type: ignore[no-untyped-def]
+    jendela: JendelaUtama,
+) -> None:
+    from sakip_desktop.gui.dialog_riwayat import DialogRiwayat
+
+    jendela.buka_halaman("realisasi")
+    h = jendela.halaman_aktif()
+    assert isinstance(h, HalamanRealisasi)
+    h.pilih_triwulan.setCurrentIndex(1)
+    ketik(qtbot, h, "IKU.2", K_KOMPONEN_A, "10.202")
+    ketik(qtbot, h, "IKU.2", K_KOMPONEN_B, "10.000")
+    assert h.simpan()
+    ketik(qtbot, h, "IKU.2", K_KOMPONEN_A, "10.303")  # corrected: 2,02% → 3,03%
+    assert h.simpan()
+    h.tabel.setCurrentIndex(h.saring.mapFromSource(h.model.index(baris(h, "IKU.2"), K_REALISASI)))
+    assert h.tombol_riwayat.isEnabled()
+    qtbot.mouseClick(h.tombol_riwayat, Qt.MouseButton.LeftButton)
+    (dlg,) = [d for d in h.findChildren(DialogRiwayat) if d.isVisible()]
+    assert dlg.tabel == "realisasi" and dlg.rekaman_id == h.entri_terpilih().realisasi_id
+    isi = " ".join(
+        str(dlg.model.index(r, c).data())
+        for r in range(dlg.model.rowCount())
+        for c in range(dlg.model.columnCount())
+    )
+    assert "Tambah" in isi and "Ubah" in isi, isi
+    assert "10.202" in isi and "10.303" in isi and "3,03" in isi, isi
+    dlg.reject()
+    # a quarter with nothing entered has no history to show
+    h.tabel.setCurrentIndex(h.saring.mapFromSource(h.model.index(baris(h, "IKU.1"), K_REALISASI)))
+    assert not h.tombol_riwayat.isEnabled()

@@ -251,7 +251,18 @@ class HalamanRealisasi(Halaman):
         self.tombol_ajukan.clicked.connect(lambda: self.ubah_status("ajukan"))
         self.tombol_verifikasi.clicked.connect(lambda: self.ubah_status("verifikasi"))
         self.tombol_buka.clicked.connect(lambda: self.ubah_status("buka"))
-        for w in (self.tombol_simpan, self.tombol_ajukan, self.tombol_verifikasi, self.tombol_buka):
+        self.tombol_riwayat = QPushButton("Riwayat…", objectName="tombolRiwayatRealisasi")
+        self.tombol_riwayat.setToolTip(
+            "Riwayat perubahan realisasi terpilih: siapa, kapan, nilai lama dan baru, alasan."
+        )
+        self.tombol_riwayat.clicked.connect(lambda: self.riwayat())
+        for w in (
+            self.tombol_simpan,
+            self.tombol_ajukan,
+            self.tombol_verifikasi,
+            self.tombol_buka,
+            self.tombol_riwayat,
+        ):
             atas.addWidget(w)
         tata.addLayout(atas)
         self.info = QLabel(objectName="infoRealisasi")
@@ -442,6 +453,13 @@ class HalamanRealisasi(Halaman):
         e = self.entri_terpilih()
         return e.indikator_id if e else None
 
+    def riwayat(self) -> QWidget | None:
+        """The audit history of the selected quarter's entry (every role may read it)."""
+        from ..hak import buka_riwayat
+
+        e = self.entri_terpilih()
+        return buka_riwayat(self, self.k, "realisasi", e.realisasi_id if e else None)
+
     def baris_terpilih(self) -> list[int]:
         """Source rows of the selection (the current row when nothing is selected)."""
         baris = {self._baris_sumber(i) for i in self.tabel.selectionModel().selectedIndexes()}
@@ -547,6 +565,7 @@ class HalamanRealisasi(Halaman):
             ("buka", self.tombol_buka),
         ):
             tombol.setEnabled(any(boleh_aksi(aksi, e) for e in entri))
+        self.tombol_riwayat.setEnabled(len(entri) == 1 and entri[0].realisasi_id is not None)
         if not any(e.boleh_verifikasi for e in self.model.semua_entri()):
             tip = "Hanya Kepala Bidang (dalam cakupannya) atau Kepala Dinas yang memverifikasi."
         else:
