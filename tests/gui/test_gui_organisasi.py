@@ -30,3 +30,17 @@ def test_ubah_nama_jabatan(qtbot, jendela: JendelaUtama) -> None:  # type: ignor
         assert sesi.scalars(
             select(Jabatan).where(Jabatan.nama == "Kepala Bidang Pelatihan dan Produktivitas")
         ).one()
+    # the renamed position's history shows the old and the new name
+    from sakip_desktop.gui.dialog_riwayat import DialogRiwayat
+
+    qtbot.mouseClick(h.tombol_riwayat, Qt.MouseButton.LeftButton)
+    (dlg,) = [d for d in h.findChildren(DialogRiwayat) if d.isVisible()]
+    assert dlg.tabel == "jabatan"
+    isi = " ".join(
+        str(dlg.model.index(r, c).data())
+        for r in range(dlg.model.rowCount())
+        for c in range(dlg.model.columnCount())
+    )
+    assert "Kepala Bidang Pelatihan Kerja" in isi
+    assert "Kepala Bidang Pelatihan dan Produktivitas" in isi
+    dlg.reject()

@@ -26,10 +26,10 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain import Eselon, JenisUnit, StatusPemangku
-from ...model import Jabatan, Opd, Pegawai
+from ...model import Jabatan, Opd, Pegawai, UnitKerja
 from ...services import organisasi as org
 from .. import dialog
-from ..hak import BOLEH, Izin, Lencana, atur_hanya_baca, hak_jendela
+from ..hak import BOLEH, Izin, Lencana, atur_hanya_baca, buka_riwayat, hak_jendela
 from ..konteks import GAGAL, Konteks
 from ..ui.ui_form_jabatan import Ui_FormJabatan
 from ..ui.ui_form_pegawai import Ui_FormPegawai
@@ -57,6 +57,11 @@ class HalamanOrganisasi(Halaman):
         for b in (self.tombol_unit, self.tombol_jabatan, self.tombol_hapus):
             tombol.addWidget(b)
         tombol.addStretch(1)
+        # Reading the history is open to every role, so it sits apart from the edit buttons.
+        self.tombol_riwayat = QPushButton("Riwayat…", objectName="tombolRiwayatOrganisasi")
+        self.tombol_riwayat.setToolTip("Riwayat perubahan unit atau jabatan terpilih.")
+        self.tombol_riwayat.clicked.connect(lambda: self.riwayat())
+        tombol.addWidget(self.tombol_riwayat)
         tata.addLayout(tombol)
         self.lencana = Lencana()
         tata.addWidget(self.lencana)
@@ -234,6 +239,14 @@ class HalamanOrganisasi(Halaman):
             return None
         return item.data(0, PERAN_JENIS), item.data(0, PERAN_UNIT)
 
+    def riwayat(self) -> QWidget | None:
+        """The audit history of the selected unit or position."""
+        pilihan = self._pilihan()
+        tabel = {"unit": UnitKerja.__tablename__, "jabatan": Jabatan.__tablename__}
+        if pilihan is None or pilihan[0] not in tabel:
+            return buka_riwayat(self, self.k, "", None)
+        return buka_riwayat(self, self.k, tabel[pilihan[0]], uuid.UUID(pilihan[1]))
+
     def _pilih(self, jenis: str, rid: str) -> None:
         for item in self.pohon.findItems(
             "*", Qt.MatchFlag.MatchWildcard | Qt.MatchFlag.MatchRecursive
@@ -249,8 +262,6 @@ class HalamanOrganisasi(Halaman):
         jenis, rid = p
         with self.k.baca() as sesi:
             if jenis == "unit":
-                from ...model import UnitKerja
-
                 unit = sesi.get(UnitKerja, uuid.UUID(rid))
                 if unit is None:
                     return
