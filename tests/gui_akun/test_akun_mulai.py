@@ -31,6 +31,12 @@ from sakip_desktop.storage.cadangan import (
 )
 from sakip_desktop.storage.kunci_berkas import BerkasSedangDipakai, KunciBerkas
 
+pytestmark = pytest.mark.skipif(
+    bool(os.environ.get("SAKIP_TEST_DATABASE_URL")),
+    reason="urutan mulai berkas SQLite program (kunci berkas, berkas rusak, cadangan otomatis) "
+    "diuji pada putaran SQLite; sambungan server diuji di tests/bersama",
+)
+
 
 @pytest.fixture(autouse=True)
 def tanpa_ukur(monkeypatch: pytest.MonkeyPatch) -> None:
