@@ -13,7 +13,7 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QDate, QLocale, QModelIndex, Qt, QTimer
-from PySide6.QtGui import QGuiApplication, QShowEvent
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -88,7 +88,6 @@ class HalamanAudit(Halaman):
 
     def __init__(self, konteks: Konteks, parent: QWidget | None = None) -> None:
         super().__init__(konteks, parent)
-        self._basi = False
         self._rekaman: tuple[str, uuid.UUID] | None = None
         tata = QVBoxLayout(self)
         tata.addLayout(self._bangun_saringan())
@@ -315,15 +314,7 @@ class HalamanAudit(Halaman):
         self.terapkan()
 
     def _data_berubah(self, _area: str) -> None:
-        if self.isVisible():
-            self.segarkan()
-        else:
-            self._basi = True
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._basi:
-            self.segarkan()
+        self.segarkan_bila_tampil()
 
     def cari(self) -> None:
         self.isian_cari.setFocus()

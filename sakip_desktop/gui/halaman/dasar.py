@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSettings
-from PySide6.QtGui import QUndoStack
+from PySide6.QtGui import QShowEvent, QUndoStack
 from PySide6.QtWidgets import QWidget
 
 from ..konteks import Konteks
@@ -21,9 +21,26 @@ class Halaman(QWidget):
         self.k = konteks
         self.undo_stack = QUndoStack(self)
         self.setObjectName(f"halaman_{self.kunci}")
+        self._basi = False
+        """Data changed while the page was hidden: reload when it is shown again."""
 
     def segarkan(self) -> None:
         """Reload from the database (F5, year change, data changed elsewhere)."""
+
+    def segarkan_bila_tampil(self) -> None:
+        """Reload now when the page is visible, else on its next show: data changed
+        elsewhere costs a hidden page nothing until the user returns to it."""
+        if self.isVisible():
+            self._basi = False
+            self.segarkan()
+        else:
+            self._basi = True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._basi:
+            self._basi = False
+            self.segarkan()
 
     def simpan(self) -> bool:
         """Save pending edits; True when saved or nothing to save."""

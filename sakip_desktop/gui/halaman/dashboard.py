@@ -14,7 +14,7 @@ from decimal import Decimal
 from html import escape
 
 from PySide6.QtCore import QDate, QLocale, QSettings, Qt
-from PySide6.QtGui import QBrush, QColor, QShowEvent
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -190,7 +190,6 @@ class HalamanDasbor(Halaman):
 
     def __init__(self, konteks: Konteks, parent: QWidget | None = None) -> None:
         super().__init__(konteks, parent)
-        self._basi = False
         self._tanggal_diatur = False
         self.data: DataDasbor | None = None
         self.kartu: list[KartuIndikator] = []
@@ -431,15 +430,7 @@ class HalamanDasbor(Halaman):
         self._data_berubah("*")
 
     def _data_berubah(self, _area: str) -> None:
-        if self.isVisible():
-            self.segarkan()
-        else:
-            self._basi = True
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._basi:
-            self.segarkan()
+        self.segarkan_bila_tampil()
 
     def simpan_keadaan(self, s: QSettings) -> None:
         s.setValue("dasbor/tingkat", self.pilih_tingkat.currentIndex())

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, QUrl
-from PySide6.QtGui import QColor, QDesktopServices, QPixmap, QShowEvent
+from PySide6.QtGui import QColor, QDesktopServices, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -1173,7 +1173,6 @@ class HalamanPengaturan(Halaman):
         ):
             self.tab.addTab(w, judul)
         tata.addWidget(self.tab)
-        self._basi = False
         konteks.dataBerubah.connect(self._data_berubah)
         konteks.pelakuBerubah.connect(self.segarkan)
 
@@ -1191,15 +1190,7 @@ class HalamanPengaturan(Halaman):
         )
 
     def _data_berubah(self, _area: str) -> None:
-        if self.isVisible():
-            self.segarkan()
-        else:
-            self._basi = True
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._basi:
-            self.segarkan()
+        self.segarkan_bila_tampil()
 
     def ada_perubahan(self) -> bool:
         return self.tab_capaian.kotor

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QColor, QShowEvent
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGroupBox,
@@ -104,7 +104,6 @@ class HalamanPeriode(Halaman):
 
     def __init__(self, konteks: Konteks, parent: QWidget | None = None) -> None:
         super().__init__(konteks, parent)
-        self._basi = False
         self.status = kunci.StatusKunci(konteks.opd_id, konteks.tahun, False, 0)
         self.riwayat = RiwayatKunci({}, None)
         tata = QVBoxLayout(self)
@@ -304,15 +303,7 @@ class HalamanPeriode(Halaman):
     def _data_berubah(self, area: str) -> None:
         if area == "periode":
             return  # our own change: already shown
-        if self.isVisible():
-            self.segarkan()
-        else:
-            self._basi = True
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._basi:
-            self.segarkan()
+        self.segarkan_bila_tampil()
 
     # --- writes -----------------------------------------------------------------------------
     def _jalankan(self, fungsi: Callable[[], object], judul: str) -> bool:

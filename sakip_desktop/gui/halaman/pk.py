@@ -27,7 +27,6 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QDate, QLocale, QSettings, QSortFilterProxyModel, Qt
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -219,7 +218,6 @@ class HalamanPK(Halaman):
         self._jabatan_id: uuid.UUID | None = None
         self._kepala_kotor = False
         self._memuat = False
-        self._basi = False
         self._folder = Path(tempfile.mkdtemp(prefix="sakip-pk-"))
         weakref.finalize(self, shutil.rmtree, self._folder, True)
         self._bangun()
@@ -995,15 +993,7 @@ class HalamanPK(Halaman):
     def _data_berubah(self, area: str) -> None:
         if area == "pk":
             return
-        if self.isVisible():
-            self.segarkan()
-        else:
-            self._basi = True
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._basi:
-            self.segarkan()
+        self.segarkan_bila_tampil()
 
     def simpan_keadaan(self, s: QSettings) -> None:
         s.setValue(f"{self.kunci}/pemisah", self.pemisah.saveState())

@@ -26,7 +26,6 @@ from PySide6.QtCore import (
     Qt,
     QTimer,
 )
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
@@ -210,7 +209,6 @@ class HalamanRealisasi(Halaman):
 
     def __init__(self, konteks: Konteks, parent: QWidget | None = None) -> None:
         super().__init__(konteks, parent)
-        self._basi = False
         self._menyimpan = False
         self._berubah_saat_simpan = False
         self._triwulan_awal: int | None = None
@@ -749,15 +747,7 @@ class HalamanRealisasi(Halaman):
         if self._menyimpan:
             self._berubah_saat_simpan = True
             return
-        if self.isVisible():
-            self.segarkan()
-        else:
-            self._basi = True
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._basi:
-            self.segarkan()
+        self.segarkan_bila_tampil()
 
     # --- window commands ----------------------------------------------------------------
     def cari(self) -> None:

@@ -6,7 +6,7 @@ import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings, QUrl
-from PySide6.QtGui import QDesktopServices, QShowEvent
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -68,20 +68,7 @@ class HalamanTabel(Halaman):
         tata.addWidget(self.tampilan, 1)
         self._tabel: TabelLaporan | None = None
         self.k.tahunBerubah.connect(lambda _t: self.segarkan())
-        self._basi = False
-        """Data changed while the page was hidden: reload when it is shown again."""
-        self.k.dataBerubah.connect(self._data_berubah)
-
-    def _data_berubah(self, _area: str) -> None:
-        if self.isVisible():
-            self.segarkan()
-        else:
-            self._basi = True
-
-    def showEvent(self, event: QShowEvent) -> None:
-        if self._basi:
-            self.segarkan()
-        super().showEvent(event)
+        self.k.dataBerubah.connect(lambda _a: self.segarkan_bila_tampil())
 
     def nama_tabel(self) -> str:
         return str(self.pilih_tabel.currentData())
@@ -91,7 +78,6 @@ class HalamanTabel(Halaman):
         return self.pilih_triwulan.currentData() if jenis.pakai_triwulan else None
 
     def segarkan(self) -> None:
-        self._basi = False
         jenis = DAFTAR_TABEL[self.nama_tabel()]
         self.pilih_triwulan.setVisible(jenis.pakai_triwulan)
         self.label_triwulan.setVisible(jenis.pakai_triwulan)
